@@ -1,0 +1,80 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_pm_global_optspecs
+    string join \n wiki= no-input color= h/help V/version
+end
+
+function __fish_pm_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_pm_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_pm_using_subcommand
+    set -l cmd (__fish_pm_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c pm -n "__fish_pm_needs_command" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_needs_command" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_needs_command" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_needs_command" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_needs_command" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
+complete -c pm -n "__fish_pm_needs_command" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c pm -n "__fish_pm_needs_command" -f -a "man" -d 'Print the man page'
+complete -c pm -n "__fish_pm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand init" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand init" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand init" -l eject-template -d 'Also copy the built-in template to `.pm/templates/postmortem.md.tera` to edit'
+complete -c pm -n "__fish_pm_using_subcommand init" -l force -d 'Overwrite files that already exist'
+complete -c pm -n "__fish_pm_using_subcommand init" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand init" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand init" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand new" -s s -l severity -d 'Severity, one of the wiki\'s `severities` (default: SEV1..SEV4)' -r
+complete -c pm -n "__fish_pm_using_subcommand new" -l started -d 'When the incident started: now, 14:05, "2026-11-20 14:05", -15m, 2h ago, RFC 3339' -r
+complete -c pm -n "__fish_pm_using_subcommand new" -l lead -d 'Who leads the incident (default: git\'s `user.name`)' -r
+complete -c pm -n "__fish_pm_using_subcommand new" -l impact -d 'One line on the impact, written under "Impact and scope"' -r
+complete -c pm -n "__fish_pm_using_subcommand new" -l set -d 'Extra front matter, KEY=VALUE (VALUE is TOML, else a string); repeatable' -r
+complete -c pm -n "__fish_pm_using_subcommand new" -l template -d 'Template to use: `.pm/templates/NAME.md.tera`, else the built-in (default: `postmortem`)' -r
+complete -c pm -n "__fish_pm_using_subcommand new" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand new" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand new" -l edit -d 'Open the new file in `$VISUAL` or `$EDITOR` afterwards'
+complete -c pm -n "__fish_pm_using_subcommand new" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand new" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand new" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand completions" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand completions" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand man" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand man" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand man" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand man" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand man" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "man" -d 'Print the man page'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

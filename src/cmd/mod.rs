@@ -1,0 +1,37 @@
+//! Dispatch: one match from a subcommand to the function that runs it.
+
+pub(crate) mod completions;
+pub(crate) mod init;
+pub(crate) mod new;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::context::Ctx;
+use crate::error::Error;
+
+/// How a command ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// The command worked and found problems (exit 1, like `grep` finding nothing).
+    Findings,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Findings => ExitCode::from(1),
+        }
+    }
+}
+
+pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
+    match cli.command {
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run_completions(&args),
+        Command::Man => completions::run_man(),
+        Command::New(args) => new::run(&args, &Ctx::new(&cli.global)?),
+    }
+}

@@ -1,0 +1,108 @@
+//! The one error type of `pm`: what went wrong, where, and what to do next.
+
+use std::path::PathBuf;
+
+use crate::fsio::FsError;
+
+/// Every failure a command can report. Variants are named for the user's situation, and each
+/// carries the path, key or flag the message needs.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("`{path}` is not a valid config file")]
+    Config {
+        path: PathBuf,
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+    #[error("invalid value in `{path}`: {message}")]
+    ConfigValue { path: PathBuf, message: String },
+    #[error("template `{name}` is broken")]
+    Template {
+        name: String,
+        #[source]
+        source: Box<tera::Error>,
+    },
+    #[error("no template named `{name}`; available: {available}")]
+    TemplateNotFound { name: String, available: String },
+    #[error("could not {action} `{path}`")]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    File(#[from] FsError),
+    #[error("{what} is required but was not given")]
+    MissingField {
+        what: &'static str,
+        flag: &'static str,
+    },
+    #[error("invalid {what} `{value}`: {reason}")]
+    InvalidValue {
+        what: &'static str,
+        value: String,
+        reason: String,
+    },
+    #[error("{reason}")]
+    Refused {
+        reason: String,
+        hint: Option<String>,
+    },
+    #[error("could not {action}")]
+    Git {
+        action: String,
+        #[source]
+        source: git2::Error,
+        hint: Option<String>,
+    },
+    #[error("could not {action}")]
+    Prompt {
+        action: &'static str,
+        #[source]
+        source: dialoguer::Error,
+    },
+    #[error("no post-mortem `{doc}` in `{folder}`")]
+    DocNotFound { doc: String, folder: PathBuf },
+    #[error("no current post-mortem in this clone")]
+    NoCurrentDoc,
+}
+
+impl Error {
+    /// 2 for usage mistakes (like clap's own errors), 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::MissingField { .. } | Error::InvalidValue { .. } => 2,
+            _ => 1,
+        }
+    }
+
+    /// What the user can do about it, shown as a `hint:` line.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::MissingField { flag, .. } => {
+                Some(format!("pass `{flag}`, or run on a terminal to be asked"))
+            }
+            Error::Config { .. } | Error::ConfigValue { .. } => {
+                Some("fix the file; `pm init --force` in a scratch folder shows every key".into())
+            }
+            Error::Template { .. } => Some("fix the template; nothing was written".into()),
+            Error::Refused { hint, .. } | Error::Git { hint, .. } => hint.clone(),
+            Error::DocNotFound { .. } => {
+                Some("pass a path, a file name or a slug; `pm list` shows them all".into())
+            }
+            Error::NoCurrentDoc => Some(
+                "pass `--doc PATH` or set `PM_DOC`; `pm new` makes the document it creates current"
+                    .into(),
+            ),
+            Error::File(FsError::LockTimeout { .. }) => {
+                Some("close the editor or wait for the other `pm`, then run it again".into())
+            }
+            Error::File(FsError::ReadOnly { path }) => Some(format!(
+                "run `chmod u+w {}` if pm should change it",
+                path.display()
+            )),
+            _ => None,
+        }
+    }
+}

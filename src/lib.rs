@@ -1,0 +1,31 @@
+//! `pm`: write incident post-mortems as Markdown in a git-backed wiki.
+
+pub mod cli;
+mod cmd;
+mod config;
+mod context;
+mod error;
+// The locked-update half of fsio, the timeline parser and format_stamp are used by
+// `pm timeline` (next commit).
+#[allow(dead_code)]
+mod fsio;
+mod git;
+mod output;
+mod prompt;
+mod slug;
+mod template;
+#[allow(dead_code)]
+mod timeline;
+#[allow(dead_code)]
+mod when;
+mod wiki;
+
+pub use cmd::Outcome;
+pub use cmd::completions::{completion_file_name, completion_script};
+pub use error::Error;
+pub use output::{is_broken_pipe, render_error};
+
+/// Run one parsed command line.
+pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
+    cmd::run(cli)
+}

@@ -1,0 +1,50 @@
+//! Writing to the user: data on stdout, and errors rendered the house way on stderr.
+
+use std::error::Error as _;
+use std::fmt::Write as _;
+use std::io::Write;
+
+use crate::error::Error;
+
+/// Print one line of data on stdout.
+pub(crate) fn print_line(line: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{line}")
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Io {
+            path: "standard output".into(),
+            action: "write to",
+            source,
+        })
+}
+
+/// `true` when the error is only that the reader of our stdout went away (`pm list | head`).
+pub fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// `error: …`, then one `caused by: …` per source, then `hint: …` when there is something to do.
+pub fn render_error(err: &Error, color: bool) -> String {
+    let (red, yellow, bold, reset) = if color {
+        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
+    let mut out = format!("{red}error{reset}{bold}:{reset} {err}");
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        let mut lines = text.trim_end().lines();
+        if let Some(first) = lines.next() {
+            let _ = write!(out, "\n  caused by: {first}");
+        }
+        for line in lines {
+            let _ = write!(out, "\n    {line}");
+        }
+        source = cause.source();
+    }
+    if let Some(hint) = err.hint() {
+        let _ = write!(out, "\n{yellow}hint{reset}: {hint}");
+    }
+    out
+}

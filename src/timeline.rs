@@ -1,0 +1,1066 @@
+//! Reading the timestamp at the start of a timeline line, in the forms people write by hand.
+//!
+//! `pm check` runs [`parse_line`] on every line of a wiki, so it is a byte scanner that
+//! allocates nothing and gives up on the first byte of most prose lines.
+
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+use crate::when::{parse_offset, parse_zone, zone_abbreviation_offset};
+
+mod clock;
+mod date;
+mod scan;
+
+/// A timestamp found at the start of a line's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    /// The date, when the line gives one with its year.
+    pub(crate) date: Option<NaiveDate>,
+    /// Month and day of a date written without a year (`Dec 17th`, `[03-26 23:04]`), which
+    /// [`resolve`] places in the year nearest the date it assumes.
+    pub(crate) month_day: Option<(u32, u32)>,
+    pub(crate) time: NaiveTime,
+    /// The offset written with the time (`UTC`, `+01:00`, `PST`), if any.
+    pub(crate) offset: Option<FixedOffset>,
+    /// Marked as known only roughly (`~14:05`, `ca. 14:05`, `around 14:05`).
+    pub(crate) approximate: bool,
+    /// Byte range of the stamp in the line, including `~`, the zone, and surrounding `**`, `` ` ``
+    /// or `[]` when they close right after it.
+    pub(crate) span: Range<usize>,
+    /// Byte where the entry text begins, after a separator such as ` — `, ` - `, `: ` or ` | `.
+    pub(crate) text_start: usize,
+}
+
+/// What one line of a timeline holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// A list item, table row or plain line that starts with a time.
+    Entry(Stamp),
+    /// A blank line, a heading, or prose that does not start with a time.
+    NotAnEntry,
+    /// Starts like a timestamp (`- 25:99 …`, `- 14:05 XYZT …`, `- **22:XX** …`) that cannot be
+    /// read, so `pm check` can report it instead of dropping it.
+    Unreadable,
+}
+
+/// The zone a timeline declares for its bare times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ZoneHint {
+    Fixed(FixedOffset),
+    Named(Tz),
+}
+
+/// A line that starts like a timestamp but cannot be read.
+struct Bad;
+
+/// `Ok(None)`: not here; `Err(Bad)`: here, but broken.
+type Scan<T> = Result<Option<T>, Bad>;
+
+/// Classify one raw line (without its newline; a trailing `\r` is ignored).
+pub(crate) fn parse_line(line: &str) -> LineKind {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let Some((start, table)) = scan::content_start(line.as_bytes()) else {
+        return LineKind::NotAnEntry;
+    };
+    match scan::scan_stamp(line, start, table) {
+        Ok(Some(stamp)) => LineKind::Entry(stamp),
+        Ok(None) => LineKind::NotAnEntry,
+        Err(Bad) => LineKind::Unreadable,
+    }
+}
+
+/// Resolve a stamp to an instant, given the date to assume (from the document's `started`, or
+/// the previous entry) and the zone to assume for a stamp without one. `None` when no date is
+/// known or the local time does not exist; of two local times that daylight saving time makes
+/// ambiguous, the earlier is taken.
+pub(crate) fn resolve(
+    stamp: &Stamp,
+    default_date: Option<NaiveDate>,
+    default_zone: ZoneHint,
+) -> Option<DateTime<FixedOffset>> {
+    let date = match (stamp.date, stamp.month_day) {
+        (Some(date), _) => date,
+        (None, Some((month, day))) => nearest_year(month, day, default_date?)?,
+        (None, None) => default_date?,
+    };
+    let local = date.and_time(stamp.time);
+    match (stamp.offset, default_zone) {
+        (Some(offset), _) | (None, ZoneHint::Fixed(offset)) => {
+            offset.from_local_datetime(&local).single()
+        }
+        (None, ZoneHint::Named(tz)) => tz
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|at| at.fixed_offset()),
+    }
+}
+
+/// The date with this month and day that is nearest `near` (a timeline that runs over New
+/// Year's Eve crosses into the next year).
+fn nearest_year(month: u32, day: u32, near: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    [near.year() - 1, near.year(), near.year() + 1]
+        .into_iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .min_by_key(|date| (*date - near).num_days().abs())
+}
+
+/// The zone a timeline declares for its bare times, from its heading or a line near it:
+/// `## Timeline (all times PST)`, `Timeline (UTC)`, `All times are in Pacific Time`,
+/// `times in CET`, `(all times UTC+2)`, `times in Europe/Copenhagen`.
+pub(crate) fn zone_hint(text: &str) -> Option<ZoneHint> {
+    const KEYWORDS: &[&str] = &["time", "times", "timeline", "timezone", "zone"];
+    // Only text that talks about time declares a zone; this keeps `CAT` or `Central` in other
+    // prose from being taken for one.
+    let talks_about_time = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(w)));
+    if !talks_about_time {
+        return None;
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '+' | '-' | ':');
+    let words: Vec<&str> = text
+        .split(|c: char| !is_word(c))
+        .map(|w| w.trim_start_matches(':').trim_end_matches([':', '-']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).find_map(|i| hint_at(&words[i..]))
+}
+
+/// The zone named by the words at the start of `words`, if any.
+fn hint_at(words: &[&str]) -> Option<ZoneHint> {
+    /// Zones named in words, with the IANA zone they mean. The first word must match, then each
+    /// further one; a lone region word must be followed by `time`, `standard` or `daylight`,
+    /// or end the text.
+    const NAMED: &[(&[&str], &str)] = &[
+        (&["central", "european"], "Europe/Berlin"),
+        (&["eastern", "european"], "Europe/Athens"),
+        (&["western", "european"], "Europe/Lisbon"),
+        (&["east", "africa"], "Africa/Nairobi"),
+        (&["east", "african"], "Africa/Nairobi"),
+        (&["eastern", "african"], "Africa/Nairobi"),
+        (&["west", "africa"], "Africa/Lagos"),
+        (&["west", "african"], "Africa/Lagos"),
+        (&["australian", "eastern"], "Australia/Sydney"),
+        (&["coordinated", "universal"], "UTC"),
+        (&["pacific"], "America/Los_Angeles"),
+        (&["mountain"], "America/Denver"),
+        (&["central"], "America/Chicago"),
+        (&["eastern"], "America/New_York"),
+        (&["british"], "Europe/London"),
+        (&["uk"], "Europe/London"),
+        (&["india"], "Asia/Kolkata"),
+        (&["indian"], "Asia/Kolkata"),
+        (&["japan"], "Asia/Tokyo"),
+    ];
+    /// US zones as people abbreviate them without saying standard or daylight time.
+    const US_GENERIC: &[(&str, &str)] = &[
+        ("PT", "America/Los_Angeles"),
+        ("MT", "America/Denver"),
+        ("CT", "America/Chicago"),
+        ("ET", "America/New_York"),
+    ];
+    /// Abbreviations that are also English words, so they only count in upper case.
+    const WORDLIKE: &[&str] = &["wet", "west", "cat", "eat", "est"];
+    let word = words[0];
+    let abbreviation_case = word.bytes().all(|b| b.is_ascii_uppercase())
+        || (word.bytes().all(|b| b.is_ascii_lowercase()) && !WORDLIKE.contains(&word));
+    if let Some(base) = word
+        .get(..3)
+        .filter(|b| b.eq_ignore_ascii_case("utc") || *b == "GMT")
+    {
+        let tail = &word[base.len()..];
+        if tail.is_empty() {
+            let offset = words.get(1).and_then(|next| parse_offset(next));
+            return Some(ZoneHint::Fixed(offset.unwrap_or(FixedOffset::east_opt(0)?)));
+        }
+        return parse_offset(tail).map(ZoneHint::Fixed);
+    }
+    if abbreviation_case {
+        if let Some(offset) = zone_abbreviation_offset(word) {
+            return Some(ZoneHint::Fixed(offset));
+        }
+        let generic = US_GENERIC
+            .iter()
+            .find(|(abbr, _)| abbr.eq_ignore_ascii_case(word));
+        if let Some(&(_, name)) = generic.filter(|_| word.bytes().all(|b| b.is_ascii_uppercase())) {
+            return parse_zone(name).ok().map(ZoneHint::Named);
+        }
+    }
+    if word.contains('/') {
+        return parse_zone(word).ok().map(ZoneHint::Named);
+    }
+    NAMED.iter().find_map(|&(phrase, name)| {
+        let matches = phrase.len() <= words.len()
+            && phrase
+                .iter()
+                .zip(words)
+                .all(|(p, w)| p.eq_ignore_ascii_case(w));
+        let follows = words.get(phrase.len()).map(|w| w.to_ascii_lowercase());
+        let closed = phrase.len() > 1
+            || matches!(
+                follows.as_deref(),
+                None | Some("time" | "standard" | "daylight")
+            );
+        (matches && closed)
+            .then(|| parse_zone(name).ok().map(ZoneHint::Named))
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Timelike;
+
+    use super::*;
+
+    /// What a line should read as.
+    enum Want {
+        /// An entry: `[date] time [offset] [~]` (dates as `2026-11-20`, or `--11-20` without a
+        /// year; `~` for approximate), then the stamp's text and the entry's text.
+        E(&'static str, &'static str, &'static str),
+        N,
+        U,
+    }
+    use Want::{E, N, U};
+
+    fn check(line: &str, want: &Want) {
+        let got = parse_line(line);
+        match (want, &got) {
+            (E(spec, span, text), LineKind::Entry(stamp)) => {
+                let date = match (stamp.date, stamp.month_day) {
+                    (Some(date), _) => Some(date.to_string()),
+                    (None, Some((month, day))) => Some(format!("--{month:02}-{day:02}")),
+                    (None, None) => None,
+                };
+                let time = if stamp.time.second() == 0 {
+                    stamp.time.format("%H:%M").to_string()
+                } else {
+                    stamp.time.format("%H:%M:%S").to_string()
+                };
+                let offset = stamp.offset.map(|o| o.to_string());
+                let approximate = stamp.approximate.then(|| "~".to_string());
+                let read: Vec<String> = [date, Some(time), offset, approximate]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                assert_eq!(read.join(" "), *spec, "stamp of {line:?}");
+                assert_eq!(&line[stamp.span.clone()], *span, "span of {line:?}");
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                assert_eq!(&line[stamp.text_start..], *text, "text of {line:?}");
+            }
+            (N, LineKind::NotAnEntry) | (U, LineKind::Unreadable) => {}
+            _ => panic!("{line:?} read as {got:?}"),
+        }
+    }
+
+    const CONTAINERS: &[(&str, Want)] = &[
+        (
+            "- 14:05 — Paged the on-call",
+            E("14:05", "14:05", "Paged the on-call"),
+        ),
+        (
+            "* 14:05:30 - Deploy started",
+            E("14:05:30", "14:05:30", "Deploy started"),
+        ),
+        (
+            "+ 9:05: Rollback begun",
+            E("09:05", "9:05", "Rollback begun"),
+        ),
+        ("1. 14:05 Alerts fired", E("14:05", "14:05", "Alerts fired")),
+        (
+            "12) 14:05 Alerts fired",
+            E("14:05", "14:05", "Alerts fired"),
+        ),
+        ("- [ ] 14:05 Follow up", E("14:05", "14:05", "Follow up")),
+        (
+            "- [x] 14:05 Followed up",
+            E("14:05", "14:05", "Followed up"),
+        ),
+        (
+            "| 14:05 | Cache flushed |",
+            E("14:05", "14:05", "Cache flushed |"),
+        ),
+        (
+            "|14:05|Cache flushed|",
+            E("14:05", "14:05", "Cache flushed|"),
+        ),
+        (
+            "> - 14:05 Quoted entry",
+            E("14:05", "14:05", "Quoted entry"),
+        ),
+        (
+            "   - 14:05 Nested entry",
+            E("14:05", "14:05", "Nested entry"),
+        ),
+        ("\t14:05\tTabbed", E("14:05", "14:05", "Tabbed")),
+        (
+            "14:00 UTC: Found the bad row",
+            E("14:00 +00:00", "14:00 UTC", "Found the bad row"),
+        ),
+        ("- 14:05 – En dash", E("14:05", "14:05", "En dash")),
+        ("- 14:05 | Pipe", E("14:05", "14:05", "Pipe")),
+        ("- 14:05, Comma", E("14:05", "14:05", "Comma")),
+        ("- 14:05 -- Two hyphens", E("14:05", "14:05", "Two hyphens")),
+        (
+            "- 14:05 🚨 Emoji first",
+            E("14:05", "14:05", "🚨 Emoji first"),
+        ),
+        ("- 14:05", E("14:05", "14:05", "")),
+        (
+            "- 14:05 — Windows line\r",
+            E("14:05", "14:05", "Windows line"),
+        ),
+    ];
+
+    #[test]
+    fn containers_and_separators() {
+        for (line, want) in CONTAINERS {
+            check(line, want);
+        }
+    }
+
+    const MARKUP: &[(&str, Want)] = &[
+        ("- **14:05** — Bold", E("14:05", "**14:05**", "Bold")),
+        ("- __14:05__ Bold", E("14:05", "__14:05__", "Bold")),
+        ("- *14:05* Italic", E("14:05", "*14:05*", "Italic")),
+        ("- `14:05` Code", E("14:05", "`14:05`", "Code")),
+        ("- [14:05] Bracket", E("14:05", "[14:05]", "Bracket")),
+        ("- (14:05) Parens", E("14:05", "(14:05)", "Parens")),
+        (
+            "- **14:05 UTC:** Colon inside",
+            E("14:05 +00:00", "**14:05 UTC:**", "Colon inside"),
+        ),
+        (
+            "- **2:05 PM (UTC):** Zone inside",
+            E("14:05 +00:00", "**2:05 PM (UTC):**", "Zone inside"),
+        ),
+        (
+            "- **14:05 Bold covers the text**",
+            E("14:05", "**14:05", "Bold covers the text**"),
+        ),
+        (
+            "<li><strong>2:05 PM:</strong>Html",
+            E("14:05", "<li><strong>2:05 PM:</strong>", "Html"),
+        ),
+        (
+            "- **<span class=\"t\">09:15:</span>** Span",
+            E("09:15", "**<span class=\"t\">09:15:</span>**", "Span"),
+        ),
+        (
+            "- Nov 20th **14:05** Date outside",
+            E("--11-20 14:05", "Nov 20th **14:05**", "Date outside"),
+        ),
+        (
+            "- [11-20 14:05] Month-day",
+            E("--11-20 14:05", "[11-20 14:05]", "Month-day"),
+        ),
+    ];
+
+    #[test]
+    fn emphasis_and_markup() {
+        for (line, want) in MARKUP {
+            check(line, want);
+        }
+    }
+
+    const CLOCKS: &[(&str, Want)] = &[
+        ("- 2:05 PM — Afternoon", E("14:05", "2:05 PM", "Afternoon")),
+        ("- 2:05pm: Attached", E("14:05", "2:05pm", "Attached")),
+        (
+            "- 2:05 p.m. Dotted meridiem",
+            E("14:05", "2:05 p.m.", "Dotted meridiem"),
+        ),
+        (
+            "- 12:10 AM - After midnight",
+            E("00:10", "12:10 AM", "After midnight"),
+        ),
+        ("- 12:10 PM Noon", E("12:10", "12:10 PM", "Noon")),
+        ("- 2 PM: Meeting", E("14:00", "2 PM", "Meeting")),
+        ("- 11am Standup", E("11:00", "11am", "Standup")),
+        (
+            "- 14:15pm: 24-hour with pm",
+            E("14:15", "14:15pm", "24-hour with pm"),
+        ),
+        (
+            "- 13:55 PM Also 24-hour",
+            E("13:55", "13:55 PM", "Also 24-hour"),
+        ),
+        ("- 1405Z — Military", E("14:05 +00:00", "1405Z", "Military")),
+        (
+            "- 1405 UTC Military",
+            E("14:05 +00:00", "1405 UTC", "Military"),
+        ),
+        ("- 0930 hrs — Hours", E("09:30", "0930 hrs", "Hours")),
+        ("- 14:05h Suffix", E("14:05", "14:05h", "Suffix")),
+        ("- 14.05 - Dotted", E("14:05", "14.05", "Dotted")),
+        (
+            "- 14.05 CET Dotted zone",
+            E("14:05 +01:00", "14.05 CET", "Dotted zone"),
+        ),
+        (
+            "- 14:05:30.250Z Fraction",
+            E("14:05:30 +00:00", "14:05:30.250Z", "Fraction"),
+        ),
+        ("- 14:20-15:00 Range", E("14:20", "14:20-15:00", "Range")),
+        (
+            "- 14:20-2:00 Loose range",
+            E("14:20", "14:20-2:00", "Loose range"),
+        ),
+        (
+            "- 14:00 to 14:30 Window",
+            E("14:00", "14:00 to 14:30", "Window"),
+        ),
+        (
+            "- 10:30 AM - 11:15 AM PST: Range zone",
+            E("10:30 -08:00", "10:30 AM - 11:15 AM PST", "Range zone"),
+        ),
+        (
+            "- 14:05 - 10 users left",
+            E("14:05", "14:05", "10 users left"),
+        ),
+    ];
+
+    #[test]
+    fn clock_forms() {
+        for (line, want) in CLOCKS {
+            check(line, want);
+        }
+    }
+
+    const DATES: &[(&str, Want)] = &[
+        (
+            "- 2026-11-20 14:05 UTC — Checkout error rate above 5% (alice)",
+            E(
+                "2026-11-20 14:05 +00:00",
+                "2026-11-20 14:05 UTC",
+                "Checkout error rate above 5% (alice)",
+            ),
+        ),
+        (
+            "- 2026-11-20T14:05:00Z Deploy",
+            E("2026-11-20 14:05 +00:00", "2026-11-20T14:05:00Z", "Deploy"),
+        ),
+        (
+            "- 2026-11-20T14:05:00+01:00 Deploy",
+            E(
+                "2026-11-20 14:05 +01:00",
+                "2026-11-20T14:05:00+01:00",
+                "Deploy",
+            ),
+        ),
+        (
+            "- 2026-11-20T14:05:00-08:00 Deploy",
+            E(
+                "2026-11-20 14:05 -08:00",
+                "2026-11-20T14:05:00-08:00",
+                "Deploy",
+            ),
+        ),
+        (
+            "- 2026/11/20 14:05 Slashes",
+            E("2026-11-20 14:05", "2026/11/20 14:05", "Slashes"),
+        ),
+        (
+            "- 2026-11-20, 02:05pm: Comma",
+            E("2026-11-20 14:05", "2026-11-20, 02:05pm", "Comma"),
+        ),
+        (
+            "- Nov 20, 2026 14:05 Month first",
+            E("2026-11-20 14:05", "Nov 20, 2026 14:05", "Month first"),
+        ),
+        (
+            "- 20 Nov 2026 14:05 Day first",
+            E("2026-11-20 14:05", "20 Nov 2026 14:05", "Day first"),
+        ),
+        ("- 20th of November", N),
+        (
+            "- November 20th, 2026, 2:05 PM: Long",
+            E("2026-11-20 14:05", "November 20th, 2026, 2:05 PM", "Long"),
+        ),
+        (
+            "- Sept. 3 2026 09:00 Abbreviated",
+            E("2026-09-03 09:00", "Sept. 3 2026 09:00", "Abbreviated"),
+        ),
+        (
+            "- Nov 20 14:05 No year",
+            E("--11-20 14:05", "Nov 20 14:05", "No year"),
+        ),
+        (
+            "- Fri, 20 Nov 2026 14:05:09 GMT Mail",
+            E(
+                "2026-11-20 14:05:09 +00:00",
+                "Fri, 20 Nov 2026 14:05:09 GMT",
+                "Mail",
+            ),
+        ),
+        (
+            "- Friday 2026-11-20 at 14:05 Words",
+            E("2026-11-20 14:05", "Friday 2026-11-20 at 14:05", "Words"),
+        ),
+        (
+            "- November 20, 2026: 7:56am UTC",
+            E(
+                "2026-11-20 07:56 +00:00",
+                "November 20, 2026: 7:56am UTC",
+                "",
+            ),
+        ),
+        (
+            "- 10/20/2026 - 15:38 CST - US order",
+            E(
+                "2026-10-20 15:38 -06:00",
+                "10/20/2026 - 15:38 CST",
+                "US order",
+            ),
+        ),
+        (
+            "- 20/10/2026 15:38 Day first",
+            E("2026-10-20 15:38", "20/10/2026 15:38", "Day first"),
+        ),
+        (
+            "- 07-27-2026 2:14 pm - Dashes",
+            E("2026-07-27 14:14", "07-27-2026 2:14 pm", "Dashes"),
+        ),
+        (
+            "- 4/21/26 11:12 AM Short year",
+            E("2026-04-21 11:12", "4/21/26 11:12 AM", "Short year"),
+        ),
+        (
+            "- 20.11.2026 14:05 Dots",
+            E("2026-11-20 14:05", "20.11.2026 14:05", "Dots"),
+        ),
+        (
+            "- 14:05 PST 20 Nov 2026 - After",
+            E("2026-11-20 14:05 -08:00", "14:05 PST 20 Nov 2026", "After"),
+        ),
+        (
+            "| Fri | Nov 20 | 14:05 | Cells |",
+            E("--11-20 14:05", "Fri | Nov 20 | 14:05", "Cells |"),
+        ),
+        (
+            "| 2026-11-20 14:05 | One cell |",
+            E("2026-11-20 14:05", "2026-11-20 14:05", "One cell |"),
+        ),
+        ("- 2026-11-20: Release day", N),
+        ("- 2026-11-20 - 3 servers crashed", N),
+        ("- 11/20/2026 - Date only", N),
+        ("- May 3rd deploy", N),
+        ("- Sunday was quiet", N),
+    ];
+
+    #[test]
+    fn dates() {
+        for (line, want) in DATES {
+            check(line, want);
+        }
+    }
+
+    const ZONES: &[(&str, Want)] = &[
+        (
+            "- 14:05 (UTC) Parens",
+            E("14:05 +00:00", "14:05 (UTC)", "Parens"),
+        ),
+        (
+            "- 14:05 +01:00 Offset",
+            E("14:05 +01:00", "14:05 +01:00", "Offset"),
+        ),
+        (
+            "- 14:05 -0800 Offset",
+            E("14:05 -08:00", "14:05 -0800", "Offset"),
+        ),
+        (
+            "- 14:05 +05:30 Offset",
+            E("14:05 +05:30", "14:05 +05:30", "Offset"),
+        ),
+        (
+            "- 14:05 CEST Abbreviation",
+            E("14:05 +02:00", "14:05 CEST", "Abbreviation"),
+        ),
+        (
+            "- 3:00 PM CAT- Glued",
+            E("15:00 +02:00", "3:00 PM CAT", "Glued"),
+        ),
+        (
+            "- 14:05 UTC+2 Plus",
+            E("14:05 +02:00", "14:05 UTC+2", "Plus"),
+        ),
+        (
+            "- 14:05 GMT +1 Spaced",
+            E("14:05 +01:00", "14:05 GMT +1", "Spaced"),
+        ),
+        (
+            "- 14:05 UTC-05:30 Minutes",
+            E("14:05 -05:30", "14:05 UTC-05:30", "Minutes"),
+        ),
+        ("- 14:05 utc Lower", E("14:05 +00:00", "14:05 utc", "Lower")),
+        (
+            "- 12:48 (6:48 PDT): Aside",
+            E("12:48", "12:48", "(6:48 PDT): Aside"),
+        ),
+        (
+            "- 14:05 POST /checkout returned 500",
+            E("14:05", "14:05", "POST /checkout returned 500"),
+        ),
+        ("- 14:05 ALERT fired", E("14:05", "14:05", "ALERT fired")),
+        ("- 14:05 DNS failover", E("14:05", "14:05", "DNS failover")),
+        ("- 14:05 IT paged", E("14:05", "14:05", "IT paged")),
+        ("- 14:05 Zoom call", E("14:05", "14:05", "Zoom call")),
+        ("- ~14:05 Roughly", E("14:05 ~", "~14:05", "Roughly")),
+        ("- ~ 14:05 Roughly", E("14:05 ~", "~ 14:05", "Roughly")),
+        ("- ca. 14:05 Roughly", E("14:05 ~", "ca. 14:05", "Roughly")),
+        (
+            "- approx. 14:05 Roughly",
+            E("14:05 ~", "approx. 14:05", "Roughly"),
+        ),
+        (
+            "- Around 14:05 Roughly",
+            E("14:05 ~", "Around 14:05", "Roughly"),
+        ),
+        (
+            "- circa 2 PM Roughly",
+            E("14:00 ~", "circa 2 PM", "Roughly"),
+        ),
+        (
+            "- **~14:05** Roughly",
+            E("14:05 ~", "**~14:05**", "Roughly"),
+        ),
+        (
+            "- ~**14:05** Roughly",
+            E("14:05 ~", "~**14:05**", "Roughly"),
+        ),
+        (
+            "- 2026-11-20 ~14:05 Roughly",
+            E("2026-11-20 14:05 ~", "2026-11-20 ~14:05", "Roughly"),
+        ),
+    ];
+
+    #[test]
+    fn zones_and_approximation() {
+        for (line, want) in ZONES {
+            check(line, want);
+        }
+    }
+
+    #[test]
+    fn prose_is_not_an_entry() {
+        let lines = [
+            "",
+            "   ",
+            "## Timeline",
+            "## 14:05 in a heading",
+            "- # 14:05 in a heading",
+            "- 3 replicas were down",
+            "- 10% of requests failed",
+            "- v2.3 rolled out",
+            "- 2.3 rolled out",
+            "- 1.13 release",
+            "- 2.10.3 release",
+            "- 2 servers crashed",
+            "- 5 apples",
+            "- 2 PMs were merged",
+            "- 3:1 ratio of reads",
+            "- 16:9 screens",
+            "- 1:100 sampling",
+            "- 100 users",
+            "- 2019 was a year",
+            "- 1405 requests",
+            "- 3/4 of servers",
+            "- 10-15 minutes later",
+            "The outage began when a config change landed.",
+            "At 14:05 we saw errors.",
+            "Start time: 14:05",
+            "- [Company](https://example.com) outage",
+            "- [???] Unknown time",
+            "| --- | --- |",
+            "| Time | Event |",
+            "| **Date/Time (UTC)** | **Event** |",
+            "---",
+            "* * *",
+            "<!-- guidance -->",
+            "- TODO",
+            "- Sun Microsystems shipped it",
+            "- around 3 replicas",
+            "- ~3 replicas",
+            "- 0. First step",
+            "Around midnight",
+        ];
+        for line in lines {
+            check(line, &N);
+        }
+    }
+
+    #[test]
+    fn broken_stamps_are_unreadable() {
+        let lines = [
+            "- 25:99 Too late",
+            "- 24:30 Past midnight",
+            "- 9:75 Bad minutes",
+            "- **22:XX** Minutes unknown",
+            "- Nov 17th **23:xx** Minutes unknown",
+            "- 14:05 XYZT Unknown zone",
+            "- 14:05 (ACST) Unknown zone",
+            "- 14:05 IST Ambiguous zone",
+            "- 9:00 AM ET Zone without a fixed offset",
+            "- 14:05abc Glued",
+            "- 2026-13-45 14:05 Impossible date",
+            "- 2026-11-20 25:00 Impossible time",
+            "- 03/04/2026 14:05 Day or month first",
+            "- Feb 30 14:05 Impossible day",
+            "14:61 UTC: Plain line",
+        ];
+        for line in lines {
+            check(line, &U);
+        }
+    }
+
+    #[test]
+    fn never_panics_and_stays_on_char_boundaries() {
+        let pieces = [
+            "- ",
+            "* ",
+            "| ",
+            "> ",
+            "1. ",
+            "[ ] ",
+            "**",
+            "`",
+            "[",
+            "]",
+            "<b>",
+            "</b>",
+            "~",
+            "ca. ",
+            "14",
+            ":",
+            "05",
+            ".",
+            "2026",
+            "-",
+            "/",
+            "11",
+            "20",
+            " ",
+            "T",
+            "Z",
+            "UTC",
+            "+",
+            "PM",
+            "am",
+            "Nov",
+            "Fri",
+            "é",
+            "—",
+            "–",
+            "🚨",
+            "(",
+            ")",
+            ",",
+            "X",
+            "\r",
+            "hrs",
+            "IST",
+            "12345678901",
+            "99999",
+            "<span a=\">\">",
+            "</span>",
+            "ET",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            let mut pick = seed;
+            for _ in 0..len {
+                pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(pick >> 33) as usize % pieces.len()]);
+            }
+            if let LineKind::Entry(stamp) = parse_line(&line) {
+                assert!(stamp.span.start <= stamp.span.end && stamp.span.end <= stamp.text_start);
+                assert!(line.get(stamp.span.clone()).is_some(), "{line:?}");
+                assert!(line.get(stamp.text_start..).is_some(), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn resolves_to_instants() {
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+        let date = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let named = |name: &str| ZoneHint::Named(name.parse().unwrap());
+        let fixed = |text: &str| ZoneHint::Fixed(text.parse().unwrap());
+        let cases = [
+            (
+                "- 2026-11-20 14:05 UTC x",
+                None,
+                fixed("-08:00"),
+                Some("2026-11-20T14:05:00+00:00"),
+            ),
+            (
+                "- 14:05 x",
+                Some("2026-11-20"),
+                fixed("-08:00"),
+                Some("2026-11-20T14:05:00-08:00"),
+            ),
+            (
+                "- 14:05 CET x",
+                Some("2026-11-20"),
+                fixed("-08:00"),
+                Some("2026-11-20T14:05:00+01:00"),
+            ),
+            (
+                "- 14:05 x",
+                Some("2026-11-20"),
+                named("Europe/Copenhagen"),
+                Some("2026-11-20T14:05:00+01:00"),
+            ),
+            (
+                "- 14:05 x",
+                Some("2026-07-01"),
+                named("Europe/Copenhagen"),
+                Some("2026-07-01T14:05:00+02:00"),
+            ),
+            (
+                "- 02:30 x",
+                Some("2026-03-29"),
+                named("Europe/Copenhagen"),
+                None,
+            ),
+            (
+                "- 02:30 x",
+                Some("2026-10-25"),
+                named("Europe/Copenhagen"),
+                Some("2026-10-25T02:30:00+02:00"),
+            ),
+            (
+                "- 02:30 x",
+                Some("2026-03-08"),
+                named("America/Los_Angeles"),
+                None,
+            ),
+            (
+                "- 01:30 x",
+                Some("2026-11-01"),
+                named("America/Los_Angeles"),
+                Some("2026-11-01T01:30:00-07:00"),
+            ),
+            (
+                "- 02:30 +01:00 x",
+                Some("2026-03-29"),
+                named("Europe/Copenhagen"),
+                Some("2026-03-29T02:30:00+01:00"),
+            ),
+            ("- 14:05 x", None, fixed("+00:00"), None),
+            (
+                "- Dec 31 23:50 x",
+                Some("2027-01-01"),
+                fixed("+00:00"),
+                Some("2026-12-31T23:50:00+00:00"),
+            ),
+            (
+                "- Jan 1 00:10 x",
+                Some("2026-12-31"),
+                fixed("+00:00"),
+                Some("2027-01-01T00:10:00+00:00"),
+            ),
+            (
+                "- Feb 29 12:00 x",
+                Some("2027-03-01"),
+                fixed("+00:00"),
+                Some("2028-02-29T12:00:00+00:00"),
+            ),
+            ("- Nov 20 14:05 x", None, fixed("+00:00"), None),
+        ];
+        for (line, default_date, zone, want) in cases {
+            let LineKind::Entry(stamp) = parse_line(line) else {
+                panic!("{line}")
+            };
+            let got = resolve(&stamp, default_date.map(date), zone);
+            assert_eq!(got, want.map(at), "{line} on {default_date:?}");
+        }
+    }
+
+    #[test]
+    fn zone_hints() {
+        let named = |name: &str| Some(ZoneHint::Named(name.parse().unwrap()));
+        let fixed = |text: &str| Some(ZoneHint::Fixed(text.parse().unwrap()));
+        let cases = [
+            ("## Timeline (all times PST)", fixed("-08:00")),
+            ("Timeline (UTC)", fixed("+00:00")),
+            ("## Timeline (times in utc)", fixed("+00:00")),
+            (
+                "All times are in Pacific Time",
+                named("America/Los_Angeles"),
+            ),
+            (
+                "> (all times in pacific time)",
+                named("America/Los_Angeles"),
+            ),
+            ("All times Pacific", named("America/Los_Angeles")),
+            ("times in CET", fixed("+01:00")),
+            ("times in cest", fixed("+02:00")),
+            ("(all times UTC+2)", fixed("+02:00")),
+            ("All times UTC -5", fixed("-05:00")),
+            ("All times in PDT (UTC-7).", fixed("-07:00")),
+            ("## Timeline (all times PT )", named("America/Los_Angeles")),
+            ("All times Eastern", named("America/New_York")),
+            ("Times are Central European Time", named("Europe/Berlin")),
+            ("All times in East Africa Time", named("Africa/Nairobi")),
+            ("All times in Europe/Copenhagen", named("Europe/Copenhagen")),
+            ("| Date/Time (UTC) | Event |", fixed("+00:00")),
+            (
+                "All events are in [UTC](https://example.com/utc) time.",
+                fixed("+00:00"),
+            ),
+            ("All times in IST", None),
+            ("## Timeline", None),
+            ("All times are approximate", None),
+            ("All times in local time", None),
+            ("All times in west coast time", None),
+            ("The CAT team was on call", None),
+            ("We timely paged the CAT team", None),
+            ("Pacific storms took the line down", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(zone_hint(text), want, "{text}");
+        }
+    }
+
+    /// Every Markdown file under `dir`.
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Parse every prefix of every line, to shake out slicing at odd places, then time the
+    /// corpus over and over up to about 50 MB.
+    fn shake_and_time(all_lines: &[String]) {
+        // Every prefix of every line, to shake out slicing at odd places.
+        for line in all_lines {
+            for (cut, _) in line.char_indices() {
+                if let LineKind::Entry(stamp) = parse_line(&line[..cut]) {
+                    assert!(
+                        line[..cut].get(stamp.text_start..).is_some(),
+                        "{line:?} at {cut}"
+                    );
+                }
+            }
+        }
+
+        // Throughput: the whole corpus over and over, to about 50 MB.
+        let bytes: usize = all_lines.iter().map(|l| l.len() + 1).sum();
+        let rounds = (50_000_000 / bytes.max(1)).max(1);
+        let started = std::time::Instant::now();
+        let mut entries = 0;
+        for _ in 0..rounds {
+            for line in all_lines {
+                entries += usize::from(matches!(parse_line(line), LineKind::Entry(_)));
+            }
+        }
+        let elapsed = started.elapsed();
+        println!(
+            "parsed {} MB in {elapsed:?} ({entries} entries)",
+            rounds * bytes / 1_000_000
+        );
+    }
+
+    /// Walks the shared corpus of real post-mortems and prints what `parse_line` makes of it.
+    /// Run with `cargo test corpus -- --ignored --nocapture`; set `PM_CORPUS_DUMP=entries` to
+    /// print every entry too.
+    #[test]
+    #[ignore = "reads ../shared/corpus, prints counts for a person to check"]
+    fn corpus() {
+        use std::collections::BTreeMap;
+        use std::path::{Path, PathBuf};
+
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+        let root = if root.is_dir() {
+            root
+        } else {
+            PathBuf::from("/work/shared/corpus")
+        };
+        if !root.is_dir() {
+            eprintln!("skipped: no corpus at {}", root.display());
+            return;
+        }
+        let dump = std::env::var("PM_CORPUS_DUMP").unwrap_or_default();
+        let mut files = Vec::new();
+        walk(&root, &mut files);
+        files.sort();
+        let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+        let mut unreadable = Vec::new();
+        let mut all_lines = Vec::new();
+        for file in &files {
+            let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+            let rel = file.strip_prefix(&root).unwrap().display().to_string();
+            let folder = rel.split('/').next().unwrap_or_default().to_string();
+            let count = counts.entry(folder).or_default();
+            for (n, line) in text.split('\n').enumerate() {
+                count[0] += 1;
+                match parse_line(line) {
+                    LineKind::Entry(stamp) => {
+                        count[1] += 1;
+                        assert!(line.is_char_boundary(stamp.text_start));
+                        if dump == "entries" {
+                            println!(
+                                "E {rel}:{} {:?} {:?} {:?} {:?} | {}",
+                                n + 1,
+                                stamp
+                                    .date
+                                    .map(|d| d.to_string())
+                                    .or(stamp.month_day.map(|(m, d)| format!("--{m:02}-{d:02}"))),
+                                stamp.time.to_string(),
+                                stamp.offset.map(|o| o.to_string()),
+                                &line[stamp.span.clone()],
+                                &line[stamp.text_start..]
+                                    .chars()
+                                    .take(50)
+                                    .collect::<String>(),
+                            );
+                        }
+                    }
+                    LineKind::Unreadable => {
+                        count[2] += 1;
+                        unreadable.push(format!("{rel}:{}: {line}", n + 1));
+                    }
+                    LineKind::NotAnEntry => {}
+                }
+                if dump == "hints"
+                    && let Some(hint) = zone_hint(line)
+                {
+                    println!("H {rel}:{} {hint:?} | {line}", n + 1);
+                }
+                all_lines.push(line.to_string());
+            }
+        }
+        println!(
+            "{:<24} {:>7} {:>7} {:>10}",
+            "folder", "lines", "entries", "unreadable"
+        );
+        for (folder, [lines, entries, bad]) in &counts {
+            println!("{folder:<24} {lines:>7} {entries:>7} {bad:>10}");
+        }
+        println!("first unreadable lines:");
+        for line in unreadable.iter().take(40) {
+            println!("  {line}");
+        }
+
+        shake_and_time(&all_lines);
+    }
+}

@@ -1,0 +1,261 @@
+//! The time of day in a timeline stamp, with its `am`/`pm`, its zone and the end of a range.
+
+// The scanner reads best in the usual names: `b` for the bytes, `i`, `j`, `k` for positions in
+// them, `n` for a count of digits.
+#![allow(clippy::many_single_char_names)]
+
+use chrono::{FixedOffset, NaiveTime};
+
+use super::scan::{digits, letters, number, skip_byte, skip_ws, word_is};
+use super::{Bad, Scan};
+use crate::when::{ambiguous_abbreviation, parse_offset, zone_abbreviation_offset};
+
+/// A time and the zone written right after it.
+pub(super) struct TimeFound {
+    pub(super) time: NaiveTime,
+    pub(super) zone: Option<FixedOffset>,
+}
+
+/// A time at `i`, with its `am`/`pm`, `hrs` and zone: `14:05`, `14:05:30`, `2:05 PM`, `2pm`,
+/// `14.05` (only before a separator), `1405Z`/`1405 UTC`/`1405 hrs`.
+pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usize)> {
+    let b = s.as_bytes();
+    let n = digits(b, i);
+    if n == 0 {
+        return Ok(None);
+    }
+    let mut second = 0;
+    let (shape, hour, minute, mut j) = match b.get(i + n) {
+        Some(b':') if n <= 2 => {
+            let m = i + n + 1;
+            let placeholder = |c: &u8| c.is_ascii_digit() || matches!(c, b'X' | b'x' | b'?');
+            let shaped = b.get(m..m + 2).is_some_and(|mm| mm.iter().all(placeholder))
+                && !b.get(m + 2).is_some_and(placeholder);
+            if digits(b, m) != 2 || !shaped {
+                // `22:XX` is a time someone did not fill in; `3:1` and `1:100` are ratios.
+                return if shaped { Err(Bad) } else { Ok(None) };
+            }
+            let mut j = m + 2;
+            if b.get(j) == Some(&b':') && digits(b, j + 1) == 2 {
+                second = number(b, j + 1, 2);
+                j += 3;
+                if b.get(j) == Some(&b'.') && digits(b, j + 1) > 0 {
+                    j += 1 + digits(b, j + 1);
+                }
+            }
+            (Shape::Colon, number(b, i, n), number(b, m, 2), j)
+        }
+        Some(b'.') if n <= 2 && digits(b, i + n + 1) == 2 => {
+            let j = i + n + 3;
+            if b.get(j) == Some(&b'.') && digits(b, j + 1) > 0 {
+                return Ok(None);
+            }
+            (Shape::Dotted, number(b, i, n), number(b, i + n + 1, 2), j)
+        }
+        _ if n == 4 => (Shape::Military, number(b, i, 2), number(b, i + 2, 2), i + 4),
+        _ if n <= 2 => (Shape::HourOnly, number(b, i, n), 0, i + n),
+        _ => return Ok(None),
+    };
+    let mut hour = hour;
+    let meridiem = meridiem_at(b, j);
+    if let Some((pm, end)) = meridiem {
+        // A 24-hour time with a stray `pm` (`14:15pm`, `13:55 PM`) means what its digits say.
+        if (1..=12).contains(&hour) {
+            hour = hour % 12 + if pm { 12 } else { 0 };
+        }
+        j = end;
+    } else if shape == Shape::HourOnly {
+        return Ok(None);
+    }
+    let mut hours_word = false;
+    if let Some(end) = hours_word_at(b, j) {
+        hours_word = true;
+        j = end;
+    }
+    let zone = zone_at(s, j, has_date)?;
+    let readable = match shape {
+        Shape::Colon | Shape::HourOnly => true,
+        Shape::Military => zone.is_some() || hours_word,
+        Shape::Dotted => meridiem.is_some() || zone.is_some() || separator_follows(b, j),
+    };
+    if !readable {
+        return Ok(None);
+    }
+    let Some(time) = NaiveTime::from_hms_opt(hour, minute, second) else {
+        // Only colon times are surely meant as times; `25.99` or `2561Z` may be anything.
+        return if shape == Shape::Colon {
+            Err(Bad)
+        } else {
+            Ok(None)
+        };
+    };
+    let (zone, j) = zone.map_or((None, j), |(offset, end)| (Some(offset), end));
+    Ok(Some((TimeFound { time, zone }, j)))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Colon,
+    Dotted,
+    Military,
+    HourOnly,
+}
+
+/// `am`, `pm`, `a.m.` or `p.m.` in any case, touching the time or after one space.
+fn meridiem_at(b: &[u8], i: usize) -> Option<(bool, usize)> {
+    let i = if b.get(i) == Some(&b' ') { i + 1 } else { i };
+    let pm = match b.get(i)?.to_ascii_lowercase() {
+        b'a' => false,
+        b'p' => true,
+        _ => return None,
+    };
+    let end = match b.get(i + 1..i + 3) {
+        Some([m, _]) if m.eq_ignore_ascii_case(&b'm') => i + 2,
+        Some([b'.', m]) if m.eq_ignore_ascii_case(&b'm') => skip_byte(b, i + 3, b'.'),
+        _ => return None,
+    };
+    (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some((pm, end))
+}
+
+/// `hrs` after a time, touching it or after one space, or `h` touching it.
+fn hours_word_at(b: &[u8], i: usize) -> Option<usize> {
+    let j = if b.get(i) == Some(&b' ') { i + 1 } else { i };
+    let len = letters(b, j);
+    let word = &b[j..j + len];
+    (word.eq_ignore_ascii_case(b"hrs") || (j == i && word.eq_ignore_ascii_case(b"h")))
+        .then_some(j + len)
+}
+
+/// Whether a separator other than plain spaces follows `i`.
+fn separator_follows(b: &[u8], i: usize) -> bool {
+    let j = skip_ws(b, i);
+    j == b.len()
+        || matches!(b[j], b'-' | b':' | b'|' | b',' | b'*' | b']' | b'`')
+        || b[j..].starts_with("—".as_bytes())
+        || b[j..].starts_with("–".as_bytes())
+}
+
+/// The zone after a time: `Z`, `UTC`, `GMT`, `UTC+2`, `+01:00`, `-0800`, `CET`, `(UTC)`, `(PST)`.
+/// `Err(Bad)` for an abbreviation that is ambiguous (`IST`) or unknown but shaped like a zone
+/// (`XYZT`). A `-` touching a time without a date starts a range (`14:20-15:00`), not an offset.
+fn zone_at(s: &str, i: usize, has_date: bool) -> Scan<(FixedOffset, usize)> {
+    let b = s.as_bytes();
+    let k = skip_ws(b, i);
+    let Some(&c) = b.get(k) else { return Ok(None) };
+    if c == b'(' {
+        let found = zone_word(s, k + 1)?;
+        return Ok(found
+            .filter(|&(_, end)| b.get(end) == Some(&b')'))
+            .map(|(z, end)| (z, end + 1)));
+    }
+    if c == b'+' || (c == b'-' && (k > i || has_date)) {
+        return Ok(offset_at(s, k));
+    }
+    zone_word(s, k)
+}
+
+/// An offset `+01:00`, `+0100`, `+01` or `-08`, with two-digit hours, ending at a word boundary.
+fn offset_at(s: &str, i: usize) -> Option<(FixedOffset, usize)> {
+    let b = s.as_bytes();
+    if !matches!(b.get(i), Some(b'+' | b'-')) || digits(b, i + 1) < 2 {
+        return None;
+    }
+    let n = digits(b, i + 1);
+    let end = match n {
+        2 if b.get(i + 3) == Some(&b':') && digits(b, i + 4) == 2 => i + 6,
+        2 | 4 => i + 1 + n,
+        _ => return None,
+    };
+    if b.get(end)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b':')
+    {
+        return None;
+    }
+    parse_offset(&s[i..end]).map(|offset| (offset, end))
+}
+
+/// A zone word at `i`: `Z`, `UTC`/`GMT` (any case, maybe with `+2`), or an upper-case
+/// abbreviation.
+fn zone_word(s: &str, i: usize) -> Scan<(FixedOffset, usize)> {
+    let b = s.as_bytes();
+    let len = letters(b, i);
+    if len == 0 || len > 5 || b.get(i + len).is_some_and(u8::is_ascii_digit) {
+        return Ok(None);
+    }
+    let word = &s[i..i + len];
+    let end = i + len;
+    if word.eq_ignore_ascii_case("utc") || word.eq_ignore_ascii_case("gmt") {
+        // `UTC+2`, `GMT -5`, `UTC+05:30`: one or two hour digits are usual here.
+        let k = if b.get(end) == Some(&b' ') && matches!(b.get(end + 1), Some(b'+' | b'-')) {
+            end + 1
+        } else {
+            end
+        };
+        if matches!(b.get(k), Some(b'+' | b'-')) && (1..=2).contains(&digits(b, k + 1)) {
+            let n = digits(b, k + 1);
+            let stop = if b.get(k + 1 + n) == Some(&b':') && digits(b, k + 2 + n) == 2 {
+                k + 4 + n
+            } else {
+                k + 1 + n
+            };
+            if !b.get(stop).is_some_and(u8::is_ascii_alphanumeric)
+                && let Some(offset) = parse_offset(&s[k..stop])
+            {
+                return Ok(Some((offset, stop)));
+            }
+        }
+        return Ok(FixedOffset::east_opt(0).map(|utc| (utc, end)));
+    }
+    if !word.bytes().all(|c| c.is_ascii_uppercase()) || b.get(end).is_some_and(|c| *c == b'\'') {
+        return Ok(None);
+    }
+    if let Some(offset) = zone_abbreviation_offset(word) {
+        return Ok(Some((offset, end)));
+    }
+    if ambiguous_abbreviation(word).is_some() || looks_like_zone(word) {
+        return Err(Bad);
+    }
+    Ok(None)
+}
+
+/// Whether an unknown upper-case word is most likely a zone abbreviation: they end in `T`
+/// (`ACST`, `BRT`, `XYZT`), unlike most capitalised words after a time, and the common words
+/// that do are listed so they stay text. The US `PT`, `MT`, `CT` and `ET` name a zone whose
+/// offset depends on the date, which a stamp cannot carry, so they are not read either.
+fn looks_like_zone(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "ACT", "ALERT", "AUDIT", "BOOT", "BUT", "CERT", "EDIT", "EVENT", "EXIT", "FIRST", "GET",
+        "HIT", "HOST", "INPUT", "JUST", "LAST", "LIST", "NAT", "NEXT", "NOT", "OUT", "PORT",
+        "POST", "PUT", "RESET", "REST", "ROOT", "SET", "SPLIT", "START", "TEST", "TEXT", "WAIT",
+    ];
+    if matches!(word, "PT" | "MT" | "CT" | "ET") {
+        return true;
+    }
+    (3..=5).contains(&word.len()) && word.ends_with('T') && !WORDS.contains(&word)
+}
+
+/// The end of a time range after a stamp (`14:20-15:00`, `10:30 AM - 12:45 PM UTC`,
+/// `14:00 to 14:30`), which the entry keeps as text no more than its start.
+pub(super) fn range_end_at(s: &str, i: usize, has_date: bool) -> Option<RangeEnd> {
+    let b = s.as_bytes();
+    let k = skip_ws(b, i);
+    let j = if b.get(k) == Some(&b'-') {
+        k + 1
+    } else if b[k..].starts_with("–".as_bytes()) {
+        k + 3
+    } else if word_is(b, k, "to") {
+        k + 2
+    } else {
+        return None;
+    };
+    let (time, end) = time_at(s, skip_ws(b, j), has_date).ok()??;
+    Some(RangeEnd {
+        zone: time.zone,
+        end,
+    })
+}
+
+pub(super) struct RangeEnd {
+    pub(super) zone: Option<FixedOffset>,
+    pub(super) end: usize,
+}

@@ -1,0 +1,216 @@
+//! `TestWiki`: a temporary wiki with hermetic git config, home, clock and zone, and a runner
+//! for the real `pm` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// The frozen clock every test runs at, unless it sets `PM_NOW` itself.
+pub(crate) const NOW: &str = "2026-11-20T14:05:00Z";
+
+pub(crate) struct TestWiki {
+    dir: TempDir,
+    env: Vec<(String, String)>,
+    cwd: Option<PathBuf>,
+}
+
+impl TestWiki {
+    /// An empty wiki folder (not a git repository) beside a private home folder.
+    pub(crate) fn new() -> TestWiki {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("wiki")).unwrap();
+        std::fs::create_dir_all(dir.path().join("home/.config")).unwrap();
+        std::fs::write(
+            dir.path().join("home/.gitconfig"),
+            "[user]\n\tname = Alice Example\n\temail = alice@example.com\n\
+             [init]\n\tdefaultBranch = main\n[commit]\n\tgpgSign = false\n",
+        )
+        .unwrap();
+        TestWiki {
+            dir,
+            env: Vec::new(),
+            cwd: None,
+        }
+    }
+
+    /// The same, made a git repository on branch `main`.
+    pub(crate) fn git() -> TestWiki {
+        let wiki = TestWiki::new();
+        wiki.git_cmd(&["init", "-q", "-b", "main"]);
+        wiki
+    }
+
+    pub(crate) fn root(&self) -> PathBuf {
+        self.dir.path().join("wiki")
+    }
+
+    pub(crate) fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub(crate) fn file(self, rel: &str, text: &str) -> TestWiki {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub(crate) fn env(mut self, key: &str, value: &str) -> TestWiki {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Run from this folder inside the wiki instead of the wiki root.
+    pub(crate) fn cwd(mut self, rel: &str) -> TestWiki {
+        let dir = self.path(rel);
+        std::fs::create_dir_all(&dir).unwrap();
+        self.cwd = Some(dir);
+        self
+    }
+
+    pub(crate) fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    /// Every file under the wiki (not `.git`), as sorted wiki-relative paths.
+    pub(crate) fn files(&self) -> Vec<String> {
+        fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.file_name().unwrap() == ".git" {
+                    continue;
+                }
+                if path.is_dir() {
+                    walk(&path, root, out);
+                } else {
+                    out.push(path.strip_prefix(root).unwrap().display().to_string());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.root(), &self.root(), &mut out);
+        out.sort();
+        out
+    }
+
+    /// A `Command` for the real binary with a hermetic environment.
+    pub(crate) fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pm"));
+        self.hermetic(&mut cmd);
+        cmd
+    }
+
+    fn hermetic(&self, cmd: &mut Command) {
+        cmd.env_clear()
+            .current_dir(self.cwd.clone().unwrap_or_else(|| self.root()))
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", self.home().join(".gitconfig"))
+            .env("NO_COLOR", "1")
+            .env("TZ", "UTC")
+            .env("LANG", "C.UTF-8")
+            .env("PM_NOW", NOW);
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+    }
+
+    /// Run `pm ARGS…` with no standard input.
+    pub(crate) fn pm(&self, args: &[&str]) -> Run {
+        let output = self
+            .command()
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let root = self.dir.path().to_path_buf();
+        Run {
+            output,
+            canonical: root.canonicalize().unwrap(),
+            root,
+        }
+    }
+
+    /// Run `git ARGS…` in the wiki with the same hermetic environment.
+    pub(crate) fn git_cmd(&self, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        self.hermetic(&mut cmd);
+        let output = cmd.current_dir(self.root()).args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+}
+
+/// The result of one run, with assertions that print everything on failure.
+pub(crate) struct Run {
+    pub(crate) output: Output,
+    root: PathBuf,
+    canonical: PathBuf,
+}
+
+impl Run {
+    pub(crate) fn stdout(&self) -> String {
+        self.redact(&String::from_utf8_lossy(&self.output.stdout))
+    }
+
+    pub(crate) fn stderr(&self) -> String {
+        self.redact(&String::from_utf8_lossy(&self.output.stderr))
+    }
+
+    /// Replace the temporary folder with `[ROOT]`, so snapshots are stable.
+    fn redact(&self, text: &str) -> String {
+        let root = self.root.display().to_string();
+        let canonical = self.canonical.display().to_string();
+        text.replace(&canonical, "[ROOT]").replace(&root, "[ROOT]")
+    }
+
+    #[track_caller]
+    pub(crate) fn code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.output.status.code(),
+            Some(code),
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn ok(&self) -> &Run {
+        self.code(0)
+    }
+
+    #[track_caller]
+    pub(crate) fn stdout_eq(&self, expected: &str) -> &Run {
+        assert_eq!(self.stdout(), expected, "stderr: {}", self.stderr());
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn stderr_eq(&self, expected: &str) -> &Run {
+        assert_eq!(self.stderr(), expected);
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn stderr_has(&self, needle: &str) -> &Run {
+        let stderr = self.stderr();
+        assert!(
+            stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{stderr}"
+        );
+        self
+    }
+}
