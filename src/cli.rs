@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::cmd::{completions, init, new};
+use crate::cmd::{action, completions, init, new, timeline};
 
 /// Write incident post-mortems as Markdown in a git-backed wiki
 #[derive(Debug, Parser)]
@@ -63,6 +63,10 @@ pub enum Command {
         after_help = "Examples:\n  pm new \"Checkout outage\"\n  pm new \"Checkout outage\" --severity SEV2 --started 14:05 --no-input"
     )]
     New(new::NewArgs),
+    /// Log the incident as it happens: add and list timeline entries
+    Timeline(timeline::TimelineArgs),
+    /// Add action items
+    Action(action::ActionArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  pm completions bash > ~/.local/share/bash-completion/completions/pm"

@@ -35,6 +35,16 @@ impl Ctx {
         })
     }
 
+    /// How long a write waits for another program's lock on a document: 10 s, or
+    /// `PM_LOCK_TIMEOUT_MS` (for scripts that would rather fail fast, and for tests).
+    pub(crate) fn lock_timeout() -> std::time::Duration {
+        let ms = std::env::var("PM_LOCK_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(10_000);
+        std::time::Duration::from_millis(ms)
+    }
+
     /// The name to record as lead or author: the user's config, else git's `user.name`.
     pub(crate) fn user_name(&self) -> Option<String> {
         if let Some(name) = &self.config.user_name {

@@ -177,6 +177,15 @@ pub(crate) fn write_atomic(path: &Path, content: &str) -> Result<(), FsError> {
     replace(path, content.as_bytes(), meta.as_ref())
 }
 
+/// Read a whole document as UTF-8, with the errors every command reports the same way.
+pub(crate) fn read_text(path: &Path) -> Result<String, FsError> {
+    let bytes = fs::read(path).map_err(|e| not_found_or(path, "read", e))?;
+    String::from_utf8(bytes).map_err(|e| FsError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Replace a file of pm's own state (never a document) atomically but without fsync: losing
 /// the last write in a power cut costs nothing, and two fsyncs would double `pm new`'s time.
 pub(crate) fn write_state(path: &Path, content: &str) -> Result<(), FsError> {

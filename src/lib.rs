@@ -1,22 +1,19 @@
 //! `pm`: write incident post-mortems as Markdown in a git-backed wiki.
 
+mod action_item;
 pub mod cli;
 mod cmd;
 mod config;
 mod context;
+mod doc;
 mod error;
-// The locked-update half of fsio, the timeline parser and format_stamp are used by
-// `pm timeline` (next commit).
-#[allow(dead_code)]
 mod fsio;
 mod git;
 mod output;
 mod prompt;
 mod slug;
 mod template;
-#[allow(dead_code)]
 mod timeline;
-#[allow(dead_code)]
 mod when;
 mod wiki;
 

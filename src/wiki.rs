@@ -81,10 +81,70 @@ impl Wiki {
     }
 
     /// This clone's current document, as a path inside the wiki, if one is recorded.
-    #[allow(dead_code)] // read by `pm timeline` (next commit)
     pub(crate) fn current(&self) -> Option<PathBuf> {
         let text = std::fs::read_to_string(self.state_file().0).ok()?;
         let rel = text.trim_end_matches(['\n', '\r']);
         (!rel.is_empty()).then(|| self.root.join(rel))
+    }
+
+    /// The document a command works on: `doc` (from `--doc` or `PM_DOC`) as a path, a file
+    /// name in `folder` or a slug; else this clone's current document.
+    pub(crate) fn resolve_doc(&self, folder: &Path, doc: Option<&str>) -> Result<PathBuf, Error> {
+        let Some(doc) = doc.filter(|d| !d.trim().is_empty()) else {
+            return match self.current() {
+                Some(path) if path.is_file() => Ok(path),
+                Some(path) => Err(Error::Refused {
+                    reason: format!(
+                        "the current post-mortem `{}` no longer exists",
+                        path.display()
+                    ),
+                    hint: Some("pass `--doc PATH` or set `PM_DOC`".into()),
+                }),
+                None => Err(Error::NoCurrentDoc),
+            };
+        };
+        let as_path = Path::new(doc);
+        for candidate in [as_path.to_path_buf(), self.root.join(doc), folder.join(doc)] {
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+        // A slug: `checkout-outage` matches `2026-11-20-checkout-outage.md`.
+        let wanted = doc.strip_suffix(".md").unwrap_or(doc);
+        let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                name.strip_suffix(".md").is_some_and(|stem| {
+                    stem == wanted
+                        || stem.len() > 11
+                            && stem.as_bytes()[10] == b'-'
+                            && stem.is_char_boundary(11)
+                            && &stem[11..] == wanted
+                })
+            })
+            .collect();
+        found.sort();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(Error::DocNotFound {
+                doc: doc.to_string(),
+                folder: folder.to_path_buf(),
+            }),
+            _ => Err(Error::Refused {
+                reason: format!(
+                    "`{doc}` could be any of {}",
+                    found
+                        .iter()
+                        .map(|p| format!("`{}`", p.display()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                hint: Some("pass the file name".into()),
+            }),
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! Dispatch: one match from a subcommand to the function that runs it.
 
+pub(crate) mod action;
 pub(crate) mod completions;
 pub(crate) mod init;
 pub(crate) mod new;
+pub(crate) mod timeline;
 
 use std::process::ExitCode;
 
@@ -33,5 +35,7 @@ pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Completions(args) => completions::run_completions(&args),
         Command::Man => completions::run_man(),
         Command::New(args) => new::run(&args, &Ctx::new(&cli.global)?),
+        Command::Timeline(args) => timeline::run(&args, &Ctx::new(&cli.global)?),
+        Command::Action(args) => action::run(&args, &Ctx::new(&cli.global)?),
     }
 }

@@ -1,0 +1,319 @@
+//! `pm timeline add` and `pm timeline list`: the incident log.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::action_item::normalize_text;
+use crate::cmd::Outcome;
+use crate::context::Ctx;
+use crate::doc::timeline::{self as doc_timeline, ItemKind, Layout};
+use crate::doc::{self, Document, splice::Edit};
+use crate::error::Error;
+use crate::fsio;
+use crate::output::print_line;
+use crate::timeline::ZoneHint;
+use crate::when;
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(subcommand)]
+    pub command: TimelineCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TimelineCommand {
+    /// Add an entry, in time order, to the current post-mortem
+    #[command(
+        after_help = "Examples:\n  pm timeline add Rolled back checkout to v2.3.0\n  \
+        pm timeline add --at 14:05 --detected \"Checkout error rate above 5%\"\n  \
+        tail -1 deploy.log | pm timeline add -"
+    )]
+    Add(AddArgs),
+    /// Print the entries in order, with the gap since the previous one and since the start
+    #[command(after_help = "Examples:\n  pm timeline list\n  pm timeline list --format json")]
+    List(ListArgs),
+}
+
+/// The document to work on.
+#[derive(Debug, Args)]
+pub struct DocArg {
+    /// The post-mortem: a path, a file name or a slug (default: this clone's current one)
+    #[arg(long, env = "PM_DOC", value_name = "DOC")]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// What happened (Markdown is kept); `-` reads it from stdin
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a
+    /// zone or offset may follow, else the wiki's zone applies
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "now",
+        allow_hyphen_values = true
+    )]
+    pub at: String,
+    /// Who logged it (default: git's user.name)
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Also set `detected` in the front matter to this time
+    #[arg(long)]
+    pub detected: bool,
+    /// Also set `mitigated` in the front matter to this time
+    #[arg(long)]
+    pub mitigated: bool,
+    /// Also set `resolved` in the front matter to this time
+    #[arg(long)]
+    pub resolved: bool,
+    #[command(flatten)]
+    pub doc: DocArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub doc: DocArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub(crate) fn run(args: &TimelineArgs, ctx: &Ctx) -> Result<Outcome, Error> {
+    match &args.command {
+        TimelineCommand::Add(add) => run_add(add, ctx),
+        TimelineCommand::List(list) => run_list(list, ctx),
+    }
+}
+
+/// The document `--doc`/`PM_DOC` names, or the current one.
+pub(crate) fn document_path(doc: &DocArg, ctx: &Ctx) -> Result<PathBuf, Error> {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    ctx.wiki.resolve_doc(&folder, doc.doc.as_deref())
+}
+
+fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
+    let path = document_path(&args.doc, ctx)?;
+    let at = when::parse_when(&args.at, ctx.now, ctx.config.timezone).map_err(|e| {
+        Error::InvalidValue {
+            what: "time (`--at`)",
+            value: args.at.clone(),
+            reason: e.to_string(),
+        }
+    })?;
+    let text = entry_text(&args.text)?;
+    let author = match &args.author {
+        Some(author) => Some(normalize_text(author)).filter(|a| !a.is_empty()),
+        None => ctx.user_name(),
+    };
+    let milestones: Vec<&str> = [
+        (args.detected, "detected"),
+        (args.mitigated, "mitigated"),
+        (args.resolved, "resolved"),
+    ]
+    .into_iter()
+    .filter_map(|(set, key)| set.then_some(key))
+    .collect();
+
+    let names = doc::section_names(&ctx.config);
+    let mut written = String::new();
+    fsio::update_locked(&path, Ctx::lock_timeout(), |current| {
+        let document = Document::parse(current.to_string());
+        let timeline = doc_timeline::read(&document, &names, ctx.config.timezone);
+        let entry = doc_timeline::entry_text(at, timeline.zone, &text, author.as_deref());
+        let (offset, insert) =
+            doc_timeline::insertion(&document, &names, &timeline, at, &entry, author.as_deref());
+        let mut edits = vec![Edit::insert(offset, insert)];
+        for key in &milestones {
+            edits.push(set_time(&document, &path, key, at)?);
+        }
+        written = entry;
+        Ok::<_, Error>(Some(doc::splice::apply(&document.text, &edits)))
+    })?;
+    print_line(&written)?;
+    Ok(Outcome::Success)
+}
+
+/// The entry's text from the arguments, or stdin for `-`, made one line.
+fn entry_text(words: &[String]) -> Result<String, Error> {
+    let raw = if words.len() == 1 && words[0] == "-" {
+        let mut input = String::new();
+        std::io::stdin()
+            .read_to_string(&mut input)
+            .map_err(|source| Error::Io {
+                path: "<stdin>".into(),
+                action: "read the entry from",
+                source,
+            })?;
+        input
+    } else {
+        words.join(" ")
+    };
+    let text = normalize_text(&raw);
+    if text.is_empty() {
+        return Err(Error::InvalidValue {
+            what: "entry text",
+            value: raw,
+            reason: "it is empty; say what happened".into(),
+        });
+    }
+    Ok(text)
+}
+
+/// The edit that sets a front-matter time, or a refusal when there is no TOML block to hold it.
+fn set_time(
+    doc: &Document,
+    path: &Path,
+    key: &str,
+    at: DateTime<FixedOffset>,
+) -> Result<Edit, Error> {
+    let value = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    doc.front
+        .as_ref()
+        .and_then(|front| front.set(&doc.text, key, &value, doc.newline))
+        .ok_or_else(|| Error::Refused {
+            reason: format!(
+                "cannot set `{key}`: `{}` has no valid TOML front matter (`+++` block)",
+                path.display()
+            ),
+            hint: Some(format!(
+                "add `{key} = {value}` to its front matter by hand, or fix the block; \
+                 nothing was written"
+            )),
+        })
+}
+
+/// One entry as `pm timeline list` reports it.
+#[derive(Debug, Serialize)]
+struct Listed {
+    /// 1-based line in the file.
+    line: usize,
+    /// The instant, when the stamp could be read and placed on a date.
+    at: Option<String>,
+    approximate: bool,
+    /// Seconds since the previous placed entry.
+    gap_seconds: Option<i64>,
+    /// Seconds since `started` (or the first placed entry without one).
+    since_start_seconds: Option<i64>,
+    /// The text after the stamp; the whole line for one that cannot be read.
+    text: String,
+    readable: bool,
+}
+
+fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
+    let path = document_path(&args.doc, ctx)?;
+    let document = Document::parse(fsio::read_text(&path)?);
+    let names = doc::section_names(&ctx.config);
+    let timeline = doc_timeline::read(&document, &names, ctx.config.timezone);
+    let started = document
+        .front
+        .as_ref()
+        .and_then(|f| f.time(&document.text, "started"))
+        .and_then(Result::ok)
+        .or_else(|| timeline.items.iter().find_map(doc_timeline::Item::at));
+    let mut previous: Option<DateTime<FixedOffset>> = None;
+    let mut listed = Vec::new();
+    for item in &timeline.items {
+        let line = document.line(item.line);
+        let (text, approximate) = match &item.kind {
+            ItemKind::Entry { stamp, .. } => {
+                let rest = line.get(stamp.text_start..).unwrap_or("");
+                let rest = match item.layout {
+                    Layout::Table { .. } => rest.trim().trim_end_matches('|').trim_end(),
+                    _ => rest.trim(),
+                };
+                (rest.replace(" | ", " · "), stamp.approximate)
+            }
+            ItemKind::Unreadable => (line.trim().to_string(), false),
+        };
+        let at = item.at();
+        listed.push(Listed {
+            line: item.line + 1,
+            at: at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+            approximate,
+            gap_seconds: at.zip(previous).map(|(t, p)| (t - p).num_seconds()),
+            since_start_seconds: at.zip(started).map(|(t, s)| (t - s).num_seconds()),
+            text,
+            readable: !matches!(item.kind, ItemKind::Unreadable),
+        });
+        if at.is_some() {
+            previous = at;
+        }
+    }
+    match args.format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&listed).map_err(|e| Error::Refused {
+                reason: format!("could not write JSON: {e}"),
+                hint: None,
+            })?;
+            print_line(&json)?;
+        }
+        Format::Text => {
+            for entry in &listed {
+                print_line(&text_row(entry, timeline.zone))?;
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// `14:05 UTC   +1h05m   (+5m)   text`, or the line number and the raw line when unreadable.
+fn text_row(entry: &Listed, zone: ZoneHint) -> String {
+    if !entry.readable {
+        return format!("line {:<5} unreadable time: {}", entry.line, entry.text);
+    }
+    let when = entry
+        .at
+        .as_deref()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map_or_else(
+            || "(no date)".to_string(),
+            |t| doc_timeline::stamp_text(t, zone),
+        );
+    let tilde = if entry.approximate { "~" } else { " " };
+    format!(
+        "{tilde}{when:<22} {:>8} {:>8}  {}",
+        entry.since_start_seconds.map_or(String::new(), signed_span),
+        entry
+            .gap_seconds
+            .map_or(String::new(), |s| format!("({})", signed_span(s))),
+        entry.text
+    )
+}
+
+/// `+1h05m`, `-3m`, `+0m`, `+2d3h`.
+fn signed_span(seconds: i64) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.unsigned_abs();
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
+    match (d, h) {
+        (0, 0) => format!("{sign}{m}m"),
+        (0, _) => format!("{sign}{h}h{m:02}m"),
+        _ => format!("{sign}{d}d{h}h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::signed_span;
+
+    #[test]
+    fn spans() {
+        assert_eq!(signed_span(0), "+0m");
+        assert_eq!(signed_span(65 * 60), "+1h05m");
+        assert_eq!(signed_span(-180), "-3m");
+        assert_eq!(signed_span(2 * 86_400 + 3 * 3600), "+2d3h");
+    }
+}

@@ -1,0 +1,74 @@
+//! Where new lines go: at a line boundary, and new sections in their template place.
+
+use std::ops::Range;
+
+use crate::doc::sections::{Section, SectionNames};
+use crate::doc::{Document, TEMPLATE_ORDER};
+
+/// Insert `text` at the start of line `line`, which may be one past the last line: then a
+/// missing final line break is added first.
+pub(crate) fn at_line(doc: &Document, line: usize, text: String) -> (usize, String) {
+    let offset = doc.line_start(line);
+    if offset == doc.text.len() && !doc.text.is_empty() && !doc.text.ends_with('\n') {
+        return (offset, format!("{}{text}", doc.newline));
+    }
+    (offset, text)
+}
+
+/// A new section `name` holding `first_line`, where the template puts it: before the first section
+/// that follows it in the template, else after the last one that precedes it, else at the
+/// end of the document.
+pub(crate) fn new_section(
+    doc: &Document,
+    names: &SectionNames,
+    name: &str,
+    first_line: &str,
+) -> (usize, String) {
+    let nl = doc.newline;
+    let sections = doc.sections(names);
+    let position = TEMPLATE_ORDER.iter().position(|n| *n == name).unwrap_or(0);
+    let known = |name: &str| {
+        sections
+            .iter()
+            .find(|s| s.canonical.as_deref() == Some(name))
+    };
+    let level = |s: &Section| if s.level <= 6 { s.level } else { 2 };
+    if let Some(next) = TEMPLATE_ORDER[position + 1..].iter().find_map(|n| known(n)) {
+        let hashes = "#".repeat(usize::from(level(next)));
+        return at_line(
+            doc,
+            next.heading.start,
+            format!("{hashes} {name}{nl}{nl}{first_line}{nl}{nl}"),
+        );
+    }
+    let previous = TEMPLATE_ORDER[..position]
+        .iter()
+        .rev()
+        .find_map(|n| known(n));
+    let (line, hashes) = match previous {
+        Some(prev) => (
+            trim_blank_end(doc, prev.heading.start..prev.body.end),
+            "#".repeat(usize::from(level(prev))),
+        ),
+        None => (trim_blank_end(doc, 0..doc.line_count()), "##".to_string()),
+    };
+    let (offset, text) = at_line(
+        doc,
+        line,
+        format!("{nl}{hashes} {name}{nl}{nl}{first_line}{nl}"),
+    );
+    // At the very end of an empty document there is nothing to keep apart from.
+    if offset == 0 {
+        return (0, text.trim_start_matches(['\r', '\n']).to_string());
+    }
+    (offset, text)
+}
+
+/// The end of `lines` without trailing blank lines (a loose list item's gap).
+pub(crate) fn trim_blank_end(doc: &Document, lines: Range<usize>) -> usize {
+    let mut end = lines.end;
+    while end > lines.start + 1 && doc.line(end - 1).trim().is_empty() {
+        end -= 1;
+    }
+    end
+}

@@ -1,0 +1,328 @@
+//! The Timeline section of a document: its entries (read with [`crate::timeline`]), and where
+//! a new entry goes.
+
+use std::ops::Range;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Timelike};
+use chrono_tz::Tz;
+
+use crate::doc::sections::{BlockKind, Section, SectionNames};
+use crate::doc::{Document, place};
+use crate::timeline::{self, LineKind, Stamp, ZoneHint};
+use crate::when;
+
+pub(crate) const NAME: &str = "Timeline";
+
+/// The timeline of one document, as found.
+#[derive(Debug)]
+pub(crate) struct Timeline {
+    pub(crate) section: Option<Section>,
+    /// The zone bare times are in: the one the section declares, else the wiki's.
+    pub(crate) zone: ZoneHint,
+    pub(crate) items: Vec<Item>,
+}
+
+/// One line of the timeline that starts like a timestamp.
+#[derive(Debug)]
+pub(crate) struct Item {
+    /// 0-based line of the entry's timestamp.
+    pub(crate) line: usize,
+    /// The entry's lines, continuation lines of a list item included.
+    pub(crate) lines: Range<usize>,
+    pub(crate) layout: Layout,
+    pub(crate) kind: ItemKind,
+}
+
+#[derive(Debug)]
+pub(crate) enum ItemKind {
+    /// A readable stamp; `at` is `None` when no date is known for it (no `started`, no date
+    /// in the timeline) or the local time does not exist.
+    Entry {
+        stamp: Stamp,
+        at: Option<DateTime<FixedOffset>>,
+    },
+    /// Starts like a timestamp but cannot be read.
+    Unreadable,
+}
+
+/// How an entry is written, so a new one matches its neighbours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// A list item; the prefix up to its content (`- `, `  * `, `1. `).
+    List { prefix: String },
+    /// A table row with this many cells; the index of a "who" column, if any.
+    Table { cells: usize, who: Option<usize> },
+    /// A line of a paragraph.
+    Plain,
+}
+
+impl Item {
+    pub(crate) fn at(&self) -> Option<DateTime<FixedOffset>> {
+        match &self.kind {
+            ItemKind::Entry { at, .. } => *at,
+            ItemKind::Unreadable => None,
+        }
+    }
+}
+
+/// Read the timeline of `doc`. `wiki_zone` is the zone for bare times when the section
+/// declares none.
+pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timeline {
+    let Some(section) = doc.section(names, NAME) else {
+        return Timeline {
+            section: None,
+            zone: ZoneHint::Named(wiki_zone),
+            items: Vec::new(),
+        };
+    };
+    let zone = declared_zone(doc, &section).unwrap_or(ZoneHint::Named(wiki_zone));
+    let mut items = Vec::new();
+    let body = section.body.clone();
+    for block in &doc.blocks {
+        let lines = block.lines.start.max(body.start)..block.lines.end.min(body.end);
+        if lines.is_empty() {
+            continue;
+        }
+        match &block.kind {
+            BlockKind::List { items: list } => {
+                for item in list {
+                    let first = item.start;
+                    if !lines.contains(&first) {
+                        continue;
+                    }
+                    let end = place::trim_blank_end(doc, first..item.end.min(body.end));
+                    let layout = |line: usize| Layout::List {
+                        prefix: list_prefix(doc.line(line)).to_string(),
+                    };
+                    let before = items.len();
+                    push(&mut items, doc, first, first..end, layout(first));
+                    if items.len() == before {
+                        // A day's bullet (`- Nov 20`) with the entries nested under it.
+                        for line in first + 1..end {
+                            push(&mut items, doc, line, line..line + 1, layout(line));
+                        }
+                    }
+                }
+            }
+            BlockKind::Table => {
+                let header = doc.line(block.lines.start);
+                let cells = table_cells(header);
+                let who = cells.iter().position(|c| {
+                    let c = c.to_ascii_lowercase();
+                    ["who", "author", "by", "owner", "person"].contains(&c.as_str())
+                });
+                let layout = Layout::Table {
+                    cells: cells.len(),
+                    who,
+                };
+                // The header and the separator row are not entries.
+                for line in lines.start.max(block.lines.start + 2)..lines.end {
+                    push(&mut items, doc, line, line..line + 1, layout.clone());
+                }
+            }
+            BlockKind::Paragraph => {
+                for line in lines {
+                    let before = items.len();
+                    push(&mut items, doc, line, line..line + 1, Layout::Plain);
+                    // A line that is not an entry continues the one before it.
+                    if items.len() == before
+                        && let Some(last) = items.last_mut()
+                        && last.layout == Layout::Plain
+                        && last.lines.end == line
+                    {
+                        last.lines.end = line + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    resolve_all(doc, &mut items, zone);
+    Timeline {
+        section: Some(section),
+        zone,
+        items,
+    }
+}
+
+fn push(items: &mut Vec<Item>, doc: &Document, line: usize, lines: Range<usize>, layout: Layout) {
+    let kind = match timeline::parse_line(doc.line(line)) {
+        LineKind::Entry(stamp) => ItemKind::Entry { stamp, at: None },
+        LineKind::Unreadable => ItemKind::Unreadable,
+        LineKind::NotAnEntry => return,
+    };
+    items.push(Item {
+        line,
+        lines,
+        layout,
+        kind,
+    });
+}
+
+/// Give each entry its instant. Bare times take the date of the entry before them (the
+/// document's `started` for the first); a bare time more than six hours before the previous
+/// entry is taken to be after midnight.
+fn resolve_all(doc: &Document, items: &mut [Item], zone: ZoneHint) {
+    let started = doc
+        .front
+        .as_ref()
+        .and_then(|f| f.time(&doc.text, "started"))
+        .and_then(Result::ok);
+    let mut date = started.map(|s| local_date(s, zone));
+    let mut previous: Option<DateTime<FixedOffset>> = None;
+    for item in items {
+        let ItemKind::Entry { stamp, at } = &mut item.kind else {
+            continue;
+        };
+        let mut resolved = timeline::resolve(stamp, date, zone);
+        let dated = stamp.date.is_some() || stamp.month_day.is_some();
+        if let (Some(now), Some(before), false) = (resolved, previous, dated)
+            && before - now > Duration::hours(6)
+        {
+            let next_day = date.and_then(|d| d.succ_opt());
+            resolved = timeline::resolve(stamp, next_day, zone).or(resolved);
+        }
+        if let Some(found) = resolved {
+            date = Some(local_date(found, zone));
+            previous = Some(found);
+        }
+        *at = resolved;
+    }
+}
+
+fn local_date(at: DateTime<FixedOffset>, zone: ZoneHint) -> NaiveDate {
+    match zone {
+        ZoneHint::Fixed(offset) => at.with_timezone(&offset).date_naive(),
+        ZoneHint::Named(tz) => at.with_timezone(&tz).date_naive(),
+    }
+}
+
+/// The zone the heading, or a line of the section before its first entry, declares.
+fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
+    let heading = doc.line(section.heading.start);
+    timeline::zone_hint(heading).or_else(|| {
+        section
+            .body
+            .clone()
+            .map(|i| doc.line(i))
+            .take_while(|line| !matches!(timeline::parse_line(line), LineKind::Entry(_)))
+            .filter(|line| !line.trim().is_empty())
+            .take(5)
+            .find_map(timeline::zone_hint)
+    })
+}
+
+/// `- `, `  * `, `12. ` — the part of a list item's first line before its content.
+fn list_prefix(line: &str) -> &str {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if digits > 0 { digits + 1 } else { 1 };
+    let after = rest.get(marker..).unwrap_or("");
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    &line[..indent + marker + spaces.max(1).min(after.len())]
+}
+
+fn table_cells(row: &str) -> Vec<String> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    row.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+/// The text of a new entry, without list marker or line break: `2026-11-20 14:05 UTC — text
+/// (author)`.
+pub(crate) fn entry_text(
+    at: DateTime<FixedOffset>,
+    zone: ZoneHint,
+    text: &str,
+    author: Option<&str>,
+) -> String {
+    let stamp = stamp_text(at, zone);
+    match author {
+        Some(author) => format!("{stamp} — {text} ({author})"),
+        None => format!("{stamp} — {text}"),
+    }
+}
+
+/// `at` written in the timeline's zone, the zone always named.
+pub(crate) fn stamp_text(at: DateTime<FixedOffset>, zone: ZoneHint) -> String {
+    match zone {
+        ZoneHint::Named(tz) => when::format_stamp(at, tz),
+        ZoneHint::Fixed(offset) => {
+            let local = at.with_timezone(&offset);
+            let label = if offset.local_minus_utc() == 0 {
+                "UTC".to_string()
+            } else {
+                offset.to_string()
+            };
+            let pattern = if local.second() == 0 {
+                "%Y-%m-%d %H:%M"
+            } else {
+                "%Y-%m-%d %H:%M:%S"
+            };
+            format!("{} {label}", local.format(pattern))
+        }
+    }
+}
+
+/// Where and how a new entry at `at` goes: the byte to insert at and the text to insert.
+pub(crate) fn insertion(
+    doc: &Document,
+    names: &SectionNames,
+    timeline: &Timeline,
+    at: DateTime<FixedOffset>,
+    entry: &str,
+    author: Option<&str>,
+) -> (usize, String) {
+    let nl = doc.newline;
+    let Some(section) = &timeline.section else {
+        return place::new_section(doc, names, NAME, &format!("- {entry}"));
+    };
+    if timeline.items.is_empty() {
+        // After the last line with content (the guidance comment), one blank line apart.
+        let last = section
+            .body
+            .clone()
+            .rev()
+            .find(|&i| !doc.line(i).trim().is_empty())
+            .map_or(section.heading.end, |i| i + 1);
+        return place::at_line(doc, last, format!("{nl}- {entry}{nl}"));
+    }
+    // After the last entry not later than the new one; before the first entry when all are
+    // later; after the last one when none has a known time.
+    let items = &timeline.items;
+    let after = items.iter().rposition(|i| i.at().is_some_and(|t| t <= at));
+    let (neighbour, line) = match after {
+        Some(i) => (&items[i], items[i].lines.end),
+        None if items.iter().any(|i| i.at().is_some()) => (&items[0], items[0].lines.start),
+        None => {
+            let last = &items[items.len() - 1];
+            (last, last.lines.end)
+        }
+    };
+    let row = match &neighbour.layout {
+        Layout::List { prefix } => format!("{prefix}{entry}"),
+        Layout::Plain => entry.to_string(),
+        Layout::Table { cells, who } => table_row(entry, author, *cells, *who),
+    };
+    place::at_line(doc, line, format!("{row}{nl}"))
+}
+
+/// A table row for the entry: the stamp, the text, the author in a "who" column if there is
+/// one, and empty cells for the rest.
+fn table_row(entry: &str, author: Option<&str>, cells: usize, who: Option<usize>) -> String {
+    let (stamp, rest) = entry.split_once(" — ").unwrap_or((entry, ""));
+    let mut row = vec![String::new(); cells.max(2)];
+    row[0] = stamp.to_string();
+    let escaped = |s: &str| s.replace('|', "\\|");
+    match (who, author) {
+        (Some(w), Some(a)) if w > 0 && w < row.len() => {
+            let suffix = format!(" ({a})");
+            row[1] = escaped(rest.strip_suffix(&suffix).unwrap_or(rest));
+            row[w] = escaped(a);
+        }
+        _ => row[1] = escaped(rest),
+    }
+    format!("| {} |", row.join(" | "))
+}
