@@ -30,6 +30,8 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented `pm.toml` for a wiki')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -65,6 +67,100 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pm;timeline' {
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an entry, in time order, to the current post-mortem')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the entries in order, with the gap since the previous one and since the start')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pm;timeline;add' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a zone or offset may follow, else the wiki''s zone applies')
+            [CompletionResult]::new('--author', '--author', [CompletionResultType]::ParameterName, 'Who logged it (default: git''s user.name)')
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--detected', '--detected', [CompletionResultType]::ParameterName, 'Also set `detected` in the front matter to this time')
+            [CompletionResult]::new('--mitigated', '--mitigated', [CompletionResultType]::ParameterName, 'Also set `mitigated` in the front matter to this time')
+            [CompletionResult]::new('--resolved', '--resolved', [CompletionResultType]::ParameterName, 'Also set `resolved` in the front matter to this time')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pm;timeline;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pm;timeline;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an entry, in time order, to the current post-mortem')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the entries in order, with the gap since the previous one and since the start')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pm;timeline;help;add' {
+            break
+        }
+        'pm;timeline;help;list' {
+            break
+        }
+        'pm;timeline;help;help' {
+            break
+        }
+        'pm;action' {
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an action item to the current post-mortem')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pm;action;add' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who owns it: a handle like @mary or a name')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due, YYYY-MM-DD')
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--later', '--later', [CompletionResultType]::ParameterName, 'Put it under "If we have time" (not tracked as a ticket)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pm;action;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an action item to the current post-mortem')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pm;action;help;add' {
+            break
+        }
+        'pm;action;help;help' {
+            break
+        }
         'pm;completions' {
             [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -88,6 +184,8 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
         'pm;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented `pm.toml` for a wiki')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -97,6 +195,24 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             break
         }
         'pm;help;new' {
+            break
+        }
+        'pm;help;timeline' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an entry, in time order, to the current post-mortem')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the entries in order, with the gap since the previous one and since the start')
+            break
+        }
+        'pm;help;timeline;add' {
+            break
+        }
+        'pm;help;timeline;list' {
+            break
+        }
+        'pm;help;action' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an action item to the current post-mortem')
+            break
+        }
+        'pm;help;action;add' {
             break
         }
         'pm;help;completions' {

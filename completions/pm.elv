@@ -27,6 +27,8 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand --version 'Print version'
             cand init 'Write a commented `pm.toml` for a wiki'
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+            cand timeline 'Log the incident as it happens: add and list timeline entries'
+            cand action 'Add action items'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -59,6 +61,88 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pm;timeline'= {
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an entry, in time order, to the current post-mortem'
+            cand list 'Print the entries in order, with the gap since the previous one and since the start'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pm;timeline;add'= {
+            cand --at 'When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a zone or offset may follow, else the wiki''s zone applies'
+            cand --author 'Who logged it (default: git''s user.name)'
+            cand --doc 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --detected 'Also set `detected` in the front matter to this time'
+            cand --mitigated 'Also set `mitigated` in the front matter to this time'
+            cand --resolved 'Also set `resolved` in the front matter to this time'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pm;timeline;list'= {
+            cand --format 'Output format'
+            cand --doc 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pm;timeline;help'= {
+            cand add 'Add an entry, in time order, to the current post-mortem'
+            cand list 'Print the entries in order, with the gap since the previous one and since the start'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pm;timeline;help;add'= {
+        }
+        &'pm;timeline;help;list'= {
+        }
+        &'pm;timeline;help;help'= {
+        }
+        &'pm;action'= {
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an action item to the current post-mortem'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pm;action;add'= {
+            cand --owner 'Who owns it: a handle like @mary or a name'
+            cand --ticket 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL'
+            cand --due 'When it is due, YYYY-MM-DD'
+            cand --doc 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --later 'Put it under "If we have time" (not tracked as a ticket)'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pm;action;help'= {
+            cand add 'Add an action item to the current post-mortem'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pm;action;help;add'= {
+        }
+        &'pm;action;help;help'= {
+        }
         &'pm;completions'= {
             cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
             cand --color 'When to colour the output'
@@ -80,6 +164,8 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help'= {
             cand init 'Write a commented `pm.toml` for a wiki'
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+            cand timeline 'Log the incident as it happens: add and list timeline entries'
+            cand action 'Add action items'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -87,6 +173,19 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help;init'= {
         }
         &'pm;help;new'= {
+        }
+        &'pm;help;timeline'= {
+            cand add 'Add an entry, in time order, to the current post-mortem'
+            cand list 'Print the entries in order, with the gap since the previous one and since the start'
+        }
+        &'pm;help;timeline;add'= {
+        }
+        &'pm;help;timeline;list'= {
+        }
+        &'pm;help;action'= {
+            cand add 'Add an action item to the current post-mortem'
+        }
+        &'pm;help;action;add'= {
         }
         &'pm;help;completions'= {
         }

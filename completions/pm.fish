@@ -33,6 +33,8 @@ complete -c pm -n "__fish_pm_needs_command" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_needs_command" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_needs_command" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
 complete -c pm -n "__fish_pm_needs_command" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_needs_command" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
+complete -c pm -n "__fish_pm_needs_command" -f -a "action" -d 'Add action items'
 complete -c pm -n "__fish_pm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c pm -n "__fish_pm_needs_command" -f -a "man" -d 'Print the man page'
 complete -c pm -n "__fish_pm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -59,6 +61,65 @@ complete -c pm -n "__fish_pm_using_subcommand new" -l edit -d 'Open the new file
 complete -c pm -n "__fish_pm_using_subcommand new" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand new" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand new" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l at -d 'When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a zone or offset may follow, else the wiki\'s zone applies' -r
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l author -d 'Who logged it (default: git\'s user.name)' -r
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l doc -d 'The post-mortem: a path, a file name or a slug (default: this clone\'s current one)' -r
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l detected -d 'Also set `detected` in the front matter to this time'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l mitigated -d 'Also set `mitigated` in the front matter to this time'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l resolved -d 'Also set `resolved` in the front matter to this time'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t''
+json\t''"
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l doc -d 'The post-mortem: a path, a file name or a slug (default: this clone\'s current one)' -r
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Add an action item to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l owner -d 'Who owns it: a handle like @mary or a name' -r
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l ticket -d 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL' -r
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l due -d 'When it is due, YYYY-MM-DD' -r
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l doc -d 'The post-mortem: a path, a file name or a slug (default: this clone\'s current one)' -r
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l later -d 'Put it under "If we have time" (not tracked as a ticket)'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an action item to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pm -n "__fish_pm_using_subcommand completions" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
 complete -c pm -n "__fish_pm_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
@@ -73,8 +134,13 @@ never\t''"
 complete -c pm -n "__fish_pm_using_subcommand man" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "man" -d 'Print the man page'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "action" -d 'Add action items'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "man" -d 'Print the man page'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
+complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "add" -d 'Add an action item to the current post-mortem'
