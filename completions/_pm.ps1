@@ -31,7 +31,9 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented `pm.toml` for a wiki')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
-            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
+            [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -132,6 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an action item to the current post-mortem')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Tick an action item done, found by its ticket or by words of its text')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -150,15 +153,60 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pm;action;done' {
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem (default: the current one, then the whole wiki)')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pm;action;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an action item to the current post-mortem')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Tick an action item done, found by its ticket or by words of its text')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'pm;action;help;add' {
             break
         }
+        'pm;action;help;done' {
+            break
+        }
         'pm;action;help;help' {
+            break
+        }
+        'pm;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only post-mortems with this status (draft, review, published)')
+            [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Only post-mortems of this severity')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only incidents on or after this date (YYYY-MM-DD)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pm;actions' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only items of this owner (`@mary` or `mary`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format; csv imports into Jira (Summary, Assignee, Due date, Labels, Description)')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only items still open')
+            [CompletionResult]::new('--done', '--done', [CompletionResultType]::ParameterName, 'Only items ticked done')
+            [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only open items whose due date has passed')
+            [CompletionResult]::new('--ticket-missing', '--ticket-missing', [CompletionResultType]::ParameterName, 'Only tracked items without a ticket')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'pm;completions' {
@@ -185,7 +233,9 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented `pm.toml` for a wiki')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
-            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
+            [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -210,9 +260,19 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
         }
         'pm;help;action' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an action item to the current post-mortem')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Tick an action item done, found by its ticket or by words of its text')
             break
         }
         'pm;help;action;add' {
+            break
+        }
+        'pm;help;action;done' {
+            break
+        }
+        'pm;help;list' {
+            break
+        }
+        'pm;help;actions' {
             break
         }
         'pm;help;completions' {

@@ -19,6 +19,9 @@ _pm() {
             pm,action)
                 cmd="pm__subcmd__action"
                 ;;
+            pm,actions)
+                cmd="pm__subcmd__actions"
+                ;;
             pm,completions)
                 cmd="pm__subcmd__completions"
                 ;;
@@ -27,6 +30,9 @@ _pm() {
                 ;;
             pm,init)
                 cmd="pm__subcmd__init"
+                ;;
+            pm,list)
+                cmd="pm__subcmd__list"
                 ;;
             pm,man)
                 cmd="pm__subcmd__man"
@@ -40,17 +46,26 @@ _pm() {
             pm__subcmd__action,add)
                 cmd="pm__subcmd__action__subcmd__add"
                 ;;
+            pm__subcmd__action,done)
+                cmd="pm__subcmd__action__subcmd__done"
+                ;;
             pm__subcmd__action,help)
                 cmd="pm__subcmd__action__subcmd__help"
                 ;;
             pm__subcmd__action__subcmd__help,add)
                 cmd="pm__subcmd__action__subcmd__help__subcmd__add"
                 ;;
+            pm__subcmd__action__subcmd__help,done)
+                cmd="pm__subcmd__action__subcmd__help__subcmd__done"
+                ;;
             pm__subcmd__action__subcmd__help,help)
                 cmd="pm__subcmd__action__subcmd__help__subcmd__help"
                 ;;
             pm__subcmd__help,action)
                 cmd="pm__subcmd__help__subcmd__action"
+                ;;
+            pm__subcmd__help,actions)
+                cmd="pm__subcmd__help__subcmd__actions"
                 ;;
             pm__subcmd__help,completions)
                 cmd="pm__subcmd__help__subcmd__completions"
@@ -60,6 +75,9 @@ _pm() {
                 ;;
             pm__subcmd__help,init)
                 cmd="pm__subcmd__help__subcmd__init"
+                ;;
+            pm__subcmd__help,list)
+                cmd="pm__subcmd__help__subcmd__list"
                 ;;
             pm__subcmd__help,man)
                 cmd="pm__subcmd__help__subcmd__man"
@@ -72,6 +90,9 @@ _pm() {
                 ;;
             pm__subcmd__help__subcmd__action,add)
                 cmd="pm__subcmd__help__subcmd__action__subcmd__add"
+                ;;
+            pm__subcmd__help__subcmd__action,done)
+                cmd="pm__subcmd__help__subcmd__action__subcmd__done"
                 ;;
             pm__subcmd__help__subcmd__timeline,add)
                 cmd="pm__subcmd__help__subcmd__timeline__subcmd__add"
@@ -104,7 +125,7 @@ _pm() {
 
     case "${cmd}" in
         pm)
-            opts="-h -V --wiki --no-input --color --help --version init new timeline action completions man help"
+            opts="-h -V --wiki --no-input --color --help --version init new timeline action list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -126,7 +147,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__action)
-            opts="-h -V --wiki --no-input --color --help --version add help"
+            opts="-h -V --wiki --no-input --color --help --version add done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,8 +206,34 @@ _pm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pm__subcmd__action__subcmd__done)
+            opts="-h -V --doc --wiki --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --doc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pm__subcmd__action__subcmd__help)
-            opts="add help"
+            opts="add done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -213,6 +260,20 @@ _pm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pm__subcmd__action__subcmd__help__subcmd__done)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pm__subcmd__action__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -220,6 +281,36 @@ _pm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__actions)
+            opts="-h -V --open --done --overdue --owner --ticket-missing --format --wiki --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -250,7 +341,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help)
-            opts="init new timeline action completions man help"
+            opts="init new timeline action list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -264,7 +355,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help__subcmd__action)
-            opts="add"
+            opts="add done"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,6 +371,34 @@ _pm() {
         pm__subcmd__help__subcmd__action__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__help__subcmd__action__subcmd__done)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__help__subcmd__actions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -320,6 +439,20 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -410,6 +543,44 @@ _pm() {
                 return 0
             fi
             case "${prev}" in
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__list)
+            opts="-h -V --status --severity --since --format --wiki --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --severity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --wiki)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

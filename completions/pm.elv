@@ -28,7 +28,9 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand init 'Write a commented `pm.toml` for a wiki'
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
             cand timeline 'Log the incident as it happens: add and list timeline entries'
-            cand action 'Add action items'
+            cand action 'Add action items, or tick one done'
+            cand list 'List every post-mortem, newest first'
+            cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -119,6 +121,7 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add an action item to the current post-mortem'
+            cand done 'Tick an action item done, found by its ticket or by words of its text'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pm;action;add'= {
@@ -135,13 +138,54 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pm;action;done'= {
+            cand --doc 'The post-mortem (default: the current one, then the whole wiki)'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pm;action;help'= {
             cand add 'Add an action item to the current post-mortem'
+            cand done 'Tick an action item done, found by its ticket or by words of its text'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pm;action;help;add'= {
         }
+        &'pm;action;help;done'= {
+        }
         &'pm;action;help;help'= {
+        }
+        &'pm;list'= {
+            cand --status 'Only post-mortems with this status (draft, review, published)'
+            cand --severity 'Only post-mortems of this severity'
+            cand --since 'Only incidents on or after this date (YYYY-MM-DD)'
+            cand --format 'Output format'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pm;actions'= {
+            cand --owner 'Only items of this owner (`@mary` or `mary`)'
+            cand --format 'Output format; csv imports into Jira (Summary, Assignee, Due date, Labels, Description)'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --open 'Only items still open'
+            cand --done 'Only items ticked done'
+            cand --overdue 'Only open items whose due date has passed'
+            cand --ticket-missing 'Only tracked items without a ticket'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'pm;completions'= {
             cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
@@ -165,7 +209,9 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand init 'Write a commented `pm.toml` for a wiki'
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
             cand timeline 'Log the incident as it happens: add and list timeline entries'
-            cand action 'Add action items'
+            cand action 'Add action items, or tick one done'
+            cand list 'List every post-mortem, newest first'
+            cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -184,8 +230,15 @@ set edit:completion:arg-completer[pm] = {|@words|
         }
         &'pm;help;action'= {
             cand add 'Add an action item to the current post-mortem'
+            cand done 'Tick an action item done, found by its ticket or by words of its text'
         }
         &'pm;help;action;add'= {
+        }
+        &'pm;help;action;done'= {
+        }
+        &'pm;help;list'= {
+        }
+        &'pm;help;actions'= {
         }
         &'pm;help;completions'= {
         }

@@ -34,7 +34,9 @@ complete -c pm -n "__fish_pm_needs_command" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_needs_command" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
 complete -c pm -n "__fish_pm_needs_command" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
 complete -c pm -n "__fish_pm_needs_command" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
-complete -c pm -n "__fish_pm_needs_command" -f -a "action" -d 'Add action items'
+complete -c pm -n "__fish_pm_needs_command" -f -a "action" -d 'Add action items, or tick one done'
+complete -c pm -n "__fish_pm_needs_command" -f -a "list" -d 'List every post-mortem, newest first'
+complete -c pm -n "__fish_pm_needs_command" -f -a "actions" -d 'List every action item across the wiki'
 complete -c pm -n "__fish_pm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c pm -n "__fish_pm_needs_command" -f -a "man" -d 'Print the man page'
 complete -c pm -n "__fish_pm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -97,15 +99,16 @@ complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcomma
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -l color -d 'When to colour the output' -r -f -a "auto\t''
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help'
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -s V -l version -d 'Print version'
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Add an action item to the current post-mortem'
-complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -f -a "add" -d 'Add an action item to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -f -a "done" -d 'Tick an action item done, found by its ticket or by words of its text'
+complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcommand_from add done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l owner -d 'Who owns it: a handle like @mary or a name' -r
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l ticket -d 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL' -r
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l due -d 'When it is due, YYYY-MM-DD' -r
@@ -118,8 +121,44 @@ complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from done" -l doc -d 'The post-mortem (default: the current one, then the whole wiki)' -r
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from done" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from done" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an action item to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "done" -d 'Tick an action item done, found by its ticket or by words of its text'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand list" -l status -d 'Only post-mortems with this status (draft, review, published)' -r
+complete -c pm -n "__fish_pm_using_subcommand list" -l severity -d 'Only post-mortems of this severity' -r
+complete -c pm -n "__fish_pm_using_subcommand list" -l since -d 'Only incidents on or after this date (YYYY-MM-DD)' -r
+complete -c pm -n "__fish_pm_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pm -n "__fish_pm_using_subcommand list" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand list" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand list" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand list" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand list" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand actions" -l owner -d 'Only items of this owner (`@mary` or `mary`)' -r
+complete -c pm -n "__fish_pm_using_subcommand actions" -l format -d 'Output format; csv imports into Jira (Summary, Assignee, Due date, Labels, Description)' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c pm -n "__fish_pm_using_subcommand actions" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand actions" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand actions" -l open -d 'Only items still open'
+complete -c pm -n "__fish_pm_using_subcommand actions" -l done -d 'Only items ticked done'
+complete -c pm -n "__fish_pm_using_subcommand actions" -l overdue -d 'Only open items whose due date has passed'
+complete -c pm -n "__fish_pm_using_subcommand actions" -l ticket-missing -d 'Only tracked items without a ticket'
+complete -c pm -n "__fish_pm_using_subcommand actions" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand actions" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand actions" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_using_subcommand completions" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
 complete -c pm -n "__fish_pm_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
@@ -134,13 +173,16 @@ never\t''"
 complete -c pm -n "__fish_pm_using_subcommand man" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "action" -d 'Add action items'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "man" -d 'Print the man page'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "action" -d 'Add action items, or tick one done'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "list" -d 'List every post-mortem, newest first'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "actions" -d 'List every action item across the wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "man" -d 'Print the man page'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "add" -d 'Add an action item to the current post-mortem'
+complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "done" -d 'Tick an action item done, found by its ticket or by words of its text'

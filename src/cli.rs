@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::cmd::{action, completions, init, new, timeline};
+use crate::cmd::{action, actions, completions, init, list, new, timeline};
 
 /// Write incident post-mortems as Markdown in a git-backed wiki
 #[derive(Debug, Parser)]
@@ -65,8 +65,18 @@ pub enum Command {
     New(new::NewArgs),
     /// Log the incident as it happens: add and list timeline entries
     Timeline(timeline::TimelineArgs),
-    /// Add action items
+    /// Add action items, or tick one done
     Action(action::ActionArgs),
+    /// List every post-mortem, newest first
+    #[command(
+        after_help = "Examples:\n  pm list\n  pm list --status draft --since 2026-01-01\n  pm list --format json"
+    )]
+    List(list::ListArgs),
+    /// List every action item across the wiki
+    #[command(
+        after_help = "Examples:\n  pm actions --open --overdue\n  pm actions --owner @mary\n  pm actions --open --format csv > jira.csv"
+    )]
+    Actions(actions::ActionsArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  pm completions bash > ~/.local/share/bash-completion/completions/pm"

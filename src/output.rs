@@ -18,6 +18,27 @@ pub(crate) fn print_line(line: &str) -> Result<(), Error> {
         })
 }
 
+/// Print text that already ends in its line breaks (a table, a CSV file) on stdout.
+pub(crate) fn print_text(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Io {
+            path: "standard output".into(),
+            action: "write to",
+            source,
+        })
+}
+
+/// Pretty JSON for `--format json`, whose shape is promised to scripts.
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Refused {
+        reason: format!("could not write JSON: {e}"),
+        hint: None,
+    })
+}
+
 /// `true` when the error is only that the reader of our stdout went away (`pm list | head`).
 pub fn is_broken_pipe(err: &Error) -> bool {
     matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)

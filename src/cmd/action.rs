@@ -1,4 +1,6 @@
-//! `pm action add`: an action item, with owner, ticket and due date, in the current post-mortem.
+//! `pm action add` and `pm action done`: action items, with owner, ticket and due date.
+
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
@@ -6,10 +8,12 @@ use crate::action_item::{self, ItemError};
 use crate::cmd::Outcome;
 use crate::cmd::timeline::{DocArg, document_path};
 use crate::context::Ctx;
+use crate::doc::actions::Action;
 use crate::doc::{self, Document, actions, splice::Edit};
 use crate::error::Error;
 use crate::fsio;
 use crate::output::print_line;
+use crate::scan;
 
 #[derive(Debug, Args)]
 pub struct ActionArgs {
@@ -25,6 +29,21 @@ pub enum ActionCommand {
         --ticket SHOP-123 --due 2026-12-04\n  pm action add --later Rewrite the pricing cache"
     )]
     Add(AddArgs),
+    /// Tick an action item done, found by its ticket or by words of its text
+    #[command(
+        after_help = "Examples:\n  pm action done SHOP-123\n  pm action done price mismatches --doc checkout-outage"
+    )]
+    Done(DoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The item's ticket (SHOP-123) or words of its text
+    #[arg(required = true, value_name = "TEXT-OR-TICKET")]
+    pub query: Vec<String>,
+    /// The post-mortem (default: the current one, then the whole wiki)
+    #[arg(long, env = "PM_DOC", value_name = "DOC")]
+    pub doc: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -51,6 +70,7 @@ pub struct AddArgs {
 pub(crate) fn run(args: &ActionArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     match &args.command {
         ActionCommand::Add(add) => run_add(add, ctx),
+        ActionCommand::Done(done) => run_done(done, ctx),
     }
 }
 
@@ -101,4 +121,127 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     })?;
     print_line(&line)?;
     Ok(Outcome::Success)
+}
+
+/// An item that matches the query, with the document it is in.
+struct Match {
+    path: PathBuf,
+    action: Action,
+}
+
+fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
+    let query = action_item::normalize_text(&args.query.join(" "));
+    let names = doc::section_names(&ctx.config);
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    let search = |path: &Path| -> Result<Vec<Match>, Error> {
+        let document = Document::parse(fsio::read_text(path)?);
+        Ok(matching(&actions::read(&document, &names), &query)
+            .into_iter()
+            .map(|action| Match {
+                path: path.to_path_buf(),
+                action,
+            })
+            .collect())
+    };
+    let mut found = Vec::new();
+    if args.doc.is_some() {
+        found = search(&ctx.wiki.resolve_doc(&folder, args.doc.as_deref())?)?;
+    } else if let Some(current) = ctx.wiki.current().filter(|p| p.is_file()) {
+        found = search(&current)?;
+    }
+    if found.is_empty() && args.doc.is_none() {
+        let index = ctx.wiki.root.join(&ctx.config.index);
+        let paths = scan::documents(&folder, &index).map_err(|source| Error::Io {
+            path: folder.clone(),
+            action: "read the post-mortems folder",
+            source,
+        })?;
+        // Files that cannot be read cannot hold the item; `pm list` reports them.
+        found = scan::parallel_map(&paths, |p| search(p).unwrap_or_default())
+            .into_iter()
+            .flatten()
+            .collect();
+    }
+    let one = match found.len() {
+        1 => found.remove(0),
+        0 => {
+            return Err(Error::Refused {
+                reason: format!("no action item matches `{query}`"),
+                hint: Some("give its ticket or words of its text; `pm actions` lists them".into()),
+            });
+        }
+        _ => {
+            let list: Vec<String> = found
+                .iter()
+                .map(|m| {
+                    format!(
+                        "  {}:{}: {}",
+                        m.path.display(),
+                        m.action.line + 1,
+                        m.action.item.text
+                    )
+                })
+                .collect();
+            return Err(Error::Refused {
+                reason: format!(
+                    "`{query}` matches {} action items:\n{}",
+                    found.len(),
+                    list.join("\n")
+                ),
+                hint: Some("give the ticket or more of the text, or `--doc`".into()),
+            });
+        }
+    };
+    let shown = one.path.strip_prefix(&ctx.wiki.root).unwrap_or(&one.path);
+    let place = format!("{}:{}", shown.display(), one.action.line + 1);
+    if one.action.item.done {
+        eprintln!("already done: {} ({place})", one.action.item.text);
+        return Ok(Outcome::Success);
+    }
+    fsio::update_locked(&one.path, Ctx::lock_timeout(), |current| {
+        let document = Document::parse(current.to_string());
+        // Found again under the lock: the file may have changed since it was searched.
+        let action = matching(&actions::read(&document, &names), &query)
+            .into_iter()
+            .find(|a| a.item.text == one.action.item.text && !a.item.done)
+            .ok_or_else(|| Error::Refused {
+                reason: format!("the item at {place} changed while pm was ticking it"),
+                hint: Some("run the command again".into()),
+            })?;
+        let Some(checkbox) = action.item.checkbox else {
+            return Err(Error::Refused {
+                reason: format!("the item at {place} has no checkbox (`- [ ]`) to tick"),
+                hint: Some("make it a task list item, or edit it by hand".into()),
+            });
+        };
+        let at = document.line_start(action.line) + checkbox;
+        Ok(Some(doc::splice::apply(
+            &document.text,
+            &[Edit::replace(at..at + 1, "x")],
+        )))
+    })?;
+    print_line(&format!("done: {} ({place})", one.action.item.text))?;
+    Ok(Outcome::Success)
+}
+
+/// The items the query names: those whose ticket it is, else those whose text contains it.
+fn matching(all: &[Action], query: &str) -> Vec<Action> {
+    let by_ticket: Vec<Action> = all
+        .iter()
+        .filter(|a| {
+            a.item
+                .ticket
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(query))
+        })
+        .cloned()
+        .collect();
+    if !by_ticket.is_empty() {
+        return by_ticket;
+    }
+    let query = query.to_lowercase();
+    all.iter()
+        .filter(|a| !query.is_empty() && a.item.text.to_lowercase().contains(&query))
+        .cloned()
+        .collect()
 }

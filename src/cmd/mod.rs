@@ -1,8 +1,10 @@
 //! Dispatch: one match from a subcommand to the function that runs it.
 
 pub(crate) mod action;
+pub(crate) mod actions;
 pub(crate) mod completions;
 pub(crate) mod init;
+pub(crate) mod list;
 pub(crate) mod new;
 pub(crate) mod timeline;
 
@@ -37,5 +39,7 @@ pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::New(args) => new::run(&args, &Ctx::new(&cli.global)?),
         Command::Timeline(args) => timeline::run(&args, &Ctx::new(&cli.global)?),
         Command::Action(args) => action::run(&args, &Ctx::new(&cli.global)?),
+        Command::List(args) => list::run(&args, &Ctx::new(&cli.global)?),
+        Command::Actions(args) => actions::run(&args, &Ctx::new(&cli.global)?),
     }
 }

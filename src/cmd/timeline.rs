@@ -254,11 +254,7 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     }
     match args.format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&listed).map_err(|e| Error::Refused {
-                reason: format!("could not write JSON: {e}"),
-                hint: None,
-            })?;
-            print_line(&json)?;
+            print_line(&crate::output::json(&listed)?)?;
         }
         Format::Text => {
             for entry in &listed {

@@ -6,6 +6,7 @@ pub(crate) mod front_matter;
 pub(crate) mod place;
 pub(crate) mod sections;
 pub(crate) mod splice;
+pub(crate) mod summary;
 pub(crate) mod timeline;
 
 use std::ops::Range;

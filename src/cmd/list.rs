@@ -1,0 +1,172 @@
+//! `pm list`: every post-mortem of the wiki, newest first.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::cmd::Outcome;
+use crate::context::Ctx;
+use crate::doc::summary::{self, Summary};
+use crate::doc::{self, Document};
+use crate::error::Error;
+use crate::fsio;
+use crate::output::{print_line, print_text};
+use crate::scan;
+use crate::table::{self, Table};
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only post-mortems with this status (draft, review, published)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Only post-mortems of this severity
+    #[arg(long, value_name = "SEVERITY")]
+    pub severity: Option<String>,
+    /// Only incidents on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{value}` is not a date like `2026-11-20`"))
+}
+
+/// Every post-mortem of the wiki, summarised, newest first. What cannot be read is reported
+/// on stderr (file and line) and listed with what could be read; a file that is not text at
+/// all is reported and left out.
+pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    let index = ctx.wiki.root.join(&ctx.config.index);
+    let paths = scan::documents(&folder, &index).map_err(|source| Error::Io {
+        path: folder.clone(),
+        action: "read the post-mortems folder",
+        source,
+    })?;
+    let names = doc::section_names(&ctx.config);
+    let results = scan::parallel_map(&paths, |path| {
+        let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
+        fsio::read_text(path).map(|text| {
+            let document = Document::parse(text);
+            summary::summarize(&document, &names, ctx.config.timezone, rel)
+        })
+    });
+    let mut summaries = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(summary) => {
+                for warning in &summary.warnings {
+                    eprintln!("warning: {}: {warning}", summary.path.display());
+                }
+                summaries.push(summary);
+            }
+            Err(e) => eprintln!("warning: {e}; skipped"),
+        }
+    }
+    // Newest first; undated documents last; the path breaks ties so the order is stable.
+    summaries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    Ok(summaries)
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    path: &'a Path,
+    date: Option<NaiveDate>,
+    severity: Option<&'a str>,
+    status: Option<&'a str>,
+    title: &'a str,
+    lead: Option<&'a str>,
+    actions_open: usize,
+    actions_total: usize,
+    review_by: Option<NaiveDate>,
+    review_overdue: bool,
+}
+
+pub(crate) fn run(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
+    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let matches = |wanted: &Option<String>, value: &Option<String>| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| value.as_ref().is_some_and(|v| v.eq_ignore_ascii_case(w)))
+    };
+    let summaries: Vec<Summary> = load_summaries(ctx)?
+        .into_iter()
+        .filter(|s| matches(&args.status, &s.status) && matches(&args.severity, &s.severity))
+        .filter(|s| {
+            args.since
+                .is_none_or(|since| s.date.is_some_and(|d| d >= since))
+        })
+        .collect();
+    let listed: Vec<Listed> = summaries
+        .iter()
+        .map(|s| {
+            let (open, total) = s.action_counts();
+            Listed {
+                path: &s.path,
+                date: s.date,
+                severity: s.severity.as_deref(),
+                status: s.status.as_deref(),
+                title: &s.title,
+                lead: s.lead.as_deref(),
+                actions_open: open,
+                actions_total: total,
+                review_by: s.review_by,
+                review_overdue: s.review_overdue(today),
+            }
+        })
+        .collect();
+    match args.format {
+        ListFormat::Json => print_line(&crate::output::json(&listed)?)?,
+        ListFormat::Table => {
+            let text = |v: Option<&str>| v.unwrap_or("-").to_string();
+            let date = |d: Option<NaiveDate>| d.map_or("-".into(), |d| d.to_string());
+            let rows = listed
+                .iter()
+                .map(|l| {
+                    let review = match (l.review_by, l.review_overdue) {
+                        (Some(d), true) => format!("{d} overdue"),
+                        (d, false) => date(d),
+                        (None, true) => "-".into(),
+                    };
+                    vec![
+                        date(l.date),
+                        text(l.severity),
+                        text(l.status),
+                        l.title.to_string(),
+                        text(l.lead),
+                        format!("{}/{}", l.actions_open, l.actions_total),
+                        review,
+                        l.path.display().to_string(),
+                    ]
+                })
+                .collect();
+            let table = Table {
+                headers: vec![
+                    "DATE",
+                    "SEVERITY",
+                    "STATUS",
+                    "TITLE",
+                    "LEAD",
+                    "ACTIONS",
+                    "REVIEW BY",
+                    "FILE",
+                ],
+                rows,
+                flexible: 3,
+            };
+            print_text(&table.render(table::terminal_width()))?;
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,114 @@
+//! Reading every post-mortem of a wiki, on all cores, in a stable order.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The post-mortems under `folder`: every `.md` file, in subfolders too, except the index
+/// page and hidden files and folders; sorted by path so every listing is deterministic.
+pub(crate) fn documents(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if name.ends_with(".md") && path != index {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `work(item)` for every item, spread over the machine's cores; results in input order.
+pub(crate) fn parallel_map<T, R, F>(items: &[T], work: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    // Small batches handed out from a shared counter: documents vary in size, so a fixed
+    // split would leave one thread working alone at the end.
+    const BATCH: usize = 16;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len().div_ceil(16))
+        .max(1);
+    if threads == 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                        if start >= items.len() {
+                            break done;
+                        }
+                        let end = (start + BATCH).min(items.len());
+                        done.push((start, items[start..end].iter().map(&work).collect()));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    parts.sort_by_key(|(start, _)| *start);
+    parts.into_iter().flat_map(|(_, part)| part).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_map_keeps_the_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let out = parallel_map(&items, |i| i * 2);
+        assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        assert!(parallel_map(&[] as &[usize], |i| *i).is_empty());
+    }
+
+    #[test]
+    fn documents_skip_the_index_and_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "b.md",
+            "a.md",
+            "README.md",
+            ".draft.md",
+            "notes.txt",
+            "2025/c.md",
+            ".git/x.md",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let found = documents(root, &root.join("README.md")).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [Path::new("2025/c.md"), Path::new("a.md"), Path::new("b.md")]
+        );
+    }
+}
