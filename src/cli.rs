@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::cmd::{action, actions, completions, init, list, new, timeline};
+use crate::cmd::{action, actions, check, completions, init, list, new, timeline};
 
 /// Write incident post-mortems as Markdown in a git-backed wiki
 #[derive(Debug, Parser)]
@@ -67,6 +67,11 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     /// Add action items, or tick one done
     Action(action::ActionArgs),
+    /// Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error
+    #[command(
+        after_help = "Examples:\n  pm check\n  pm check postmortems/2026-11-20-checkout-outage.md\n  pm check --changed-since origin/main --format github"
+    )]
+    Check(check::CheckArgs),
     /// List every post-mortem, newest first
     #[command(
         after_help = "Examples:\n  pm list\n  pm list --status draft --since 2026-01-01\n  pm list --format json"

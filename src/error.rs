@@ -66,13 +66,16 @@ pub enum Error {
     DocNotFound { doc: String, folder: PathBuf },
     #[error("no current post-mortem in this clone")]
     NoCurrentDoc,
+    /// A document `pm check` could not read: exit 2, since no verdict is possible.
+    #[error(transparent)]
+    Unreadable(Box<Error>),
 }
 
 impl Error {
     /// 2 for usage mistakes (like clap's own errors), 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::MissingField { .. } | Error::InvalidValue { .. } => 2,
+            Error::MissingField { .. } | Error::InvalidValue { .. } | Error::Unreadable(_) => 2,
             _ => 1,
         }
     }
@@ -91,6 +94,7 @@ impl Error {
             Error::DocNotFound { .. } => {
                 Some("pass a path, a file name or a slug; `pm list` shows them all".into())
             }
+            Error::Unreadable(inner) => inner.hint(),
             Error::NoCurrentDoc => Some(
                 "pass `--doc PATH` or set `PM_DOC`; `pm new` makes the document it creates current"
                     .into(),

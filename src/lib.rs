@@ -1,6 +1,7 @@
 //! `pm`: write incident post-mortems as Markdown in a git-backed wiki.
 
 mod action_item;
+mod check;
 pub mod cli;
 mod cmd;
 mod config;

@@ -2,6 +2,7 @@
 
 pub(crate) mod action;
 pub(crate) mod actions;
+pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod init;
 pub(crate) mod list;
@@ -39,6 +40,7 @@ pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::New(args) => new::run(&args, &Ctx::new(&cli.global)?),
         Command::Timeline(args) => timeline::run(&args, &Ctx::new(&cli.global)?),
         Command::Action(args) => action::run(&args, &Ctx::new(&cli.global)?),
+        Command::Check(args) => check::run(&args, &Ctx::new(&cli.global)?, cli.global.color),
         Command::List(args) => list::run(&args, &Ctx::new(&cli.global)?),
         Command::Actions(args) => actions::run(&args, &Ctx::new(&cli.global)?),
     }

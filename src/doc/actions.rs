@@ -29,7 +29,7 @@ pub(crate) fn read(doc: &Document, names: &SectionNames) -> Vec<Action> {
             Some(LATER) => true,
             _ => continue,
         };
-        read_section(doc, &section, later, &mut out);
+        read_section(doc, section, later, &mut out);
     }
     out.sort_by_key(|a| a.line);
     out.dedup_by_key(|a| a.line);

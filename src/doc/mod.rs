@@ -24,6 +24,9 @@ pub(crate) struct Document {
     line_starts: Vec<usize>,
     pub(crate) front: Option<FrontMatter>,
     pub(crate) blocks: Vec<Block>,
+    /// The sections, found once: `pm check` asks for them from several rules. A wiki has one
+    /// set of section names, so the first caller's names hold for the document's life.
+    sections: std::cell::OnceCell<Vec<Section>>,
 }
 
 impl Document {
@@ -45,6 +48,7 @@ impl Document {
             line_starts,
             front,
             blocks,
+            sections: std::cell::OnceCell::new(),
         }
     }
 
@@ -90,14 +94,16 @@ impl Document {
     }
 
     /// The sections, matched against the wiki's section names and aliases.
-    pub(crate) fn sections(&self, names: &SectionNames) -> Vec<Section> {
-        sections::sections(&self.blocks, &self.lines(), names, self.line_count())
+    pub(crate) fn sections(&self, names: &SectionNames) -> &[Section] {
+        self.sections.get_or_init(|| {
+            sections::sections(&self.blocks, &self.lines(), names, self.line_count())
+        })
     }
 
     /// The first section that stands for `canonical` (e.g. `Timeline`).
-    pub(crate) fn section(&self, names: &SectionNames, canonical: &str) -> Option<Section> {
+    pub(crate) fn section(&self, names: &SectionNames, canonical: &str) -> Option<&Section> {
         self.sections(names)
-            .into_iter()
+            .iter()
             .find(|s| s.canonical.as_deref() == Some(canonical))
     }
 }

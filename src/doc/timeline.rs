@@ -75,7 +75,7 @@ pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timel
             items: Vec::new(),
         };
     };
-    let zone = declared_zone(doc, &section).unwrap_or(ZoneHint::Named(wiki_zone));
+    let zone = declared_zone(doc, section).unwrap_or(ZoneHint::Named(wiki_zone));
     let mut items = Vec::new();
     let body = section.body.clone();
     for block in &doc.blocks {
@@ -139,7 +139,7 @@ pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timel
     }
     resolve_all(doc, &mut items, zone);
     Timeline {
-        section: Some(section),
+        section: Some(section.clone()),
         zone,
         items,
     }

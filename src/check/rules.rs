@@ -1,0 +1,617 @@
+//! The rules of `pm check`, run on one document. Every rule reads the one document model
+//! (`crate::doc`); none parses Markdown itself.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+
+use crate::check::blame::find_blame;
+use crate::check::finding::{Allowances, Finding, Level};
+use crate::check::secrets::{find_secrets, may_contain_secret};
+use crate::config::{Config, RuleLevel};
+use crate::doc::front_matter::Kind;
+use crate::doc::sections::{BlockKind, SectionNames};
+use crate::doc::summary::Summary;
+use crate::doc::timeline::{self, ItemKind};
+use crate::doc::{Document, actions};
+use crate::when;
+
+/// Every rule, with what it finds; `pm.toml`'s `[rules]` and `pm:allow` comments use these names.
+pub(crate) const RULES: &[(&str, &str)] = &[
+    (
+        "front-matter",
+        "front matter missing, unparsable, or lacking a field; bad values",
+    ),
+    (
+        "milestones",
+        "`detected`, `mitigated`, `resolved` before `started` or out of order",
+    ),
+    ("section-missing", "a required section is missing"),
+    (
+        "section-empty",
+        "a required section holds only guidance, whitespace, TODO, TBD or N/A",
+    ),
+    ("timeline-empty", "the timeline has no entries"),
+    (
+        "timeline-unreadable",
+        "a timeline line starts like a time that cannot be read",
+    ),
+    (
+        "timeline-order",
+        "a timeline entry is earlier than the one before it",
+    ),
+    (
+        "timeline-window",
+        "a timeline entry is far outside the incident",
+    ),
+    ("actions-none", "no tracked action items"),
+    (
+        "action-incomplete",
+        "an action item without an owner or a ticket",
+    ),
+    ("action-overdue", "an open action item past its due date"),
+    (
+        "review-overdue",
+        "`review_by` has passed and the document is still a draft",
+    ),
+    (
+        "blame",
+        "language that blames a person rather than the system",
+    ),
+    (
+        "secret",
+        "a token, key or password pasted into the document",
+    ),
+    (
+        "allow-unknown",
+        "a `pm:allow` comment names a rule that does not exist",
+    ),
+];
+
+/// How much of a rule's level depends on the document's status.
+#[derive(Clone, Copy)]
+enum Class {
+    /// Incompleteness: a warning in a draft, an error once in review or published.
+    Incomplete,
+    Warning,
+    Error,
+}
+
+/// What the rules need besides the document.
+pub(crate) struct Settings<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) names: &'a SectionNames,
+    pub(crate) today: NaiveDate,
+}
+
+/// How far before `started` and after `resolved` a timeline entry may be before it is taken
+/// for a typo (a wrong day, month or year) rather than context.
+const WINDOW_BEFORE: i64 = 7;
+const WINDOW_AFTER: i64 = 7;
+/// Without `resolved`, entries up to this long after `started` are expected.
+const WINDOW_OPEN: i64 = 30;
+
+const STATUSES: [&str; 3] = ["draft", "review", "published"];
+const FIELDS: [&str; 4] = ["title", "severity", "status", "started"];
+
+/// The findings for one document, allowances and `[rules]` applied, unsorted.
+pub(crate) fn check(
+    doc: &Document,
+    summary: &Summary,
+    path: &Path,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let status = summary
+        .status
+        .as_deref()
+        .unwrap_or("draft")
+        .to_ascii_lowercase();
+    let mut run = Run {
+        doc,
+        path,
+        strict: status != "draft",
+        rules: &settings.config.rules,
+        findings: Vec::new(),
+    };
+    front_matter(&mut run, settings);
+    sections(&mut run, settings);
+    timeline_rules(&mut run, settings);
+    action_rules(&mut run, summary, settings);
+    if summary.review_overdue(settings.today)
+        && let Some(due) = summary.review_by
+    {
+        {
+            let line = front_line(doc, "review_by");
+            run.add(
+                "review-overdue",
+                Class::Error,
+                line,
+                1,
+                format!("the review was due on {due} and the document is still a draft"),
+                Some("hold the review, then set `status = \"review\"` or `\"published\"`".into()),
+            );
+        }
+    }
+    prose_rules(&mut run, summary);
+
+    let lines = doc.lines();
+    let allowances = Allowances::from_lines(&lines);
+    let known: Vec<&str> = RULES.iter().map(|(name, _)| *name).collect();
+    for (line, name) in allowances.unknown(&known) {
+        run.add(
+            "allow-unknown",
+            Class::Warning,
+            line - 1,
+            1,
+            format!("`pm:allow` names `{name}`, which is not a rule"),
+            Some(format!("the rules are: {}", known.join(", "))),
+        );
+    }
+    let mut findings = run.findings;
+    findings.retain(|f| f.rule == "secret" || !allowances.allows(f.rule, f.line));
+    findings
+}
+
+struct Run<'a> {
+    doc: &'a Document,
+    path: &'a Path,
+    strict: bool,
+    rules: &'a BTreeMap<String, RuleLevel>,
+    findings: Vec<Finding>,
+}
+
+impl Run<'_> {
+    /// Record a finding at 0-based `line` and 1-based character `column`.
+    fn add(
+        &mut self,
+        rule: &'static str,
+        class: Class,
+        line: usize,
+        column: usize,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        self.add_span(rule, class, line, column, None, message, suggestion);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_span(
+        &mut self,
+        rule: &'static str,
+        class: Class,
+        line: usize,
+        column: usize,
+        end_column: Option<usize>,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        let level = match (self.rules.get(rule), class) {
+            (Some(RuleLevel::Off), _) => return,
+            (Some(RuleLevel::Error), _) | (None, Class::Error) => Level::Error,
+            (None, Class::Incomplete) if self.strict => Level::Error,
+            (Some(RuleLevel::Warning), _) | (None, Class::Warning | Class::Incomplete) => {
+                Level::Warning
+            }
+        };
+        self.findings.push(Finding {
+            rule,
+            level,
+            file: self.path.to_path_buf(),
+            line: line + 1,
+            column,
+            end_column,
+            message,
+            suggestion,
+        });
+    }
+}
+
+/// The 0-based line of a front-matter key, for pointing at it; the first line otherwise.
+fn front_line(doc: &Document, key: &str) -> usize {
+    let Some(front) = &doc.front else { return 0 };
+    let first = doc.line_of(front.content.start);
+    let last = doc.line_of(front.content.end.max(1) - 1);
+    (first..=last)
+        .find(|&i| {
+            let line = doc.line(i).trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(['=', ':']))
+        })
+        .unwrap_or(0)
+}
+
+fn front_matter(run: &mut Run, settings: &Settings) {
+    let doc = run.doc;
+    let Some(front) = &doc.front else {
+        run.add("front-matter", Class::Incomplete, 0, 1,
+            "the document has no front matter".into(),
+            Some("start it with a `+++` block holding title, severity, status and started, as `pm new` writes".into()));
+        return;
+    };
+    match &front.kind {
+        Kind::Unclosed => {
+            run.add(
+                "front-matter",
+                Class::Error,
+                0,
+                1,
+                "the front matter has no closing `+++`".into(),
+                Some("add a `+++` line after the last key".into()),
+            );
+            return;
+        }
+        Kind::Toml(Err((message, offset))) => {
+            let line = doc.line_of(*offset);
+            let column = doc.text[doc.line_start(line)..*offset].chars().count() + 1;
+            run.add(
+                "front-matter",
+                Class::Error,
+                line,
+                column,
+                format!("the front matter is not valid TOML: {message}"),
+                None,
+            );
+            return;
+        }
+        Kind::Yaml | Kind::Toml(Ok(_)) => {}
+    }
+    for key in FIELDS {
+        if front.string(&doc.text, key).is_none() && front.time(&doc.text, key).is_none() {
+            run.add(
+                "front-matter",
+                Class::Incomplete,
+                doc.line_of(front.range.start),
+                1,
+                format!("the front matter has no `{key}`"),
+                None,
+            );
+        }
+    }
+    if let Some(status) = front.string(&doc.text, "status")
+        && !STATUSES.contains(&status.to_ascii_lowercase().as_str())
+    {
+        {
+            run.add(
+                "front-matter",
+                Class::Error,
+                front_line(doc, "status"),
+                1,
+                format!("`status` is `{status}`; it must be draft, review or published"),
+                None,
+            );
+        }
+    }
+    if let Some(severity) = front.string(&doc.text, "severity") {
+        let known = &settings.config.severities;
+        if !known.iter().any(|s| s.eq_ignore_ascii_case(&severity)) {
+            run.add(
+                "front-matter",
+                Class::Incomplete,
+                front_line(doc, "severity"),
+                1,
+                format!(
+                    "`severity` is `{severity}`; this wiki's severities are {}",
+                    known.join(", ")
+                ),
+                None,
+            );
+        }
+    }
+    if let Some(Err(e)) = front.date(&doc.text, "review_by") {
+        run.add(
+            "front-matter",
+            Class::Error,
+            front_line(doc, "review_by"),
+            1,
+            format!("`review_by`: {e}"),
+            None,
+        );
+    }
+    // The milestones, in the order they must happen.
+    let mut previous: Option<(&str, DateTime<FixedOffset>)> = None;
+    for key in ["started", "detected", "mitigated", "resolved"] {
+        match front.time(&doc.text, key) {
+            Some(Ok(at)) => {
+                if let Some((before, then)) = previous
+                    && at < then
+                {
+                    {
+                        let zone = settings.config.timezone;
+                        run.add("milestones", Class::Incomplete, front_line(doc, key), 1,
+                            format!(
+                                "`{key}` ({}) is before `{before}` ({})",
+                                when::format_stamp(at, zone),
+                                when::format_stamp(then, zone)
+                            ),
+                            Some("an incident is started, then detected, mitigated and resolved; fix the times".into()));
+                    }
+                }
+                // `detected` may precede nothing but `started`; compare each with the latest so far.
+                if previous.is_none_or(|(_, then)| at >= then) {
+                    previous = Some((key, at));
+                }
+            }
+            Some(Err(e)) => run.add(
+                "front-matter",
+                Class::Error,
+                front_line(doc, key),
+                1,
+                format!("`{key}`: {e}"),
+                None,
+            ),
+            None => {}
+        }
+    }
+}
+
+/// What counts as "nothing written yet" in a section.
+fn is_placeholder(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '*' || c == '.' || c == ':' || c.is_whitespace());
+    t.is_empty()
+        || [
+            "todo", "tbd", "tbc", "n/a", "na", "none yet", "fill in", "to do", "...",
+        ]
+        .iter()
+        .any(|p| t.eq_ignore_ascii_case(p))
+}
+
+/// The section's text with HTML comments removed.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find("-->") {
+            Some(end) => &rest[start + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+fn sections(run: &mut Run, settings: &Settings) {
+    let doc = run.doc;
+    let sections = doc.sections(settings.names);
+    for required in &settings.config.required_sections {
+        let Some(section) = sections
+            .iter()
+            .find(|s| s.canonical.as_deref() == Some(required.as_str()))
+        else {
+            run.add(
+                "section-missing",
+                Class::Incomplete,
+                0,
+                1,
+                format!("the required section \"{required}\" is missing"),
+                Some(format!(
+                    "add a `## {required}` section (or a heading `pm.toml` lists as its alias)"
+                )),
+            );
+            continue;
+        };
+        // The timeline and action items have their own, more precise rules.
+        if required == timeline::NAME || required == actions::TRACKED {
+            continue;
+        }
+        let body = doc.line_start(section.body.start)..doc.line_start(section.body.end);
+        let text = without_comments(&doc.text[body]);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        // "Issue Summary: Duration: 2 hours" says something in the heading itself.
+        let in_heading = section
+            .title
+            .split_once(':')
+            .is_some_and(|(_, rest)| !is_placeholder(rest));
+        if !in_heading && lines.iter().all(|l| is_placeholder(l)) {
+            run.add(
+                "section-empty",
+                Class::Incomplete,
+                section.heading.start,
+                1,
+                format!("the section \"{}\" is empty", section.title),
+                Some("write it, or say why it does not apply".into()),
+            );
+        }
+    }
+}
+
+fn timeline_rules(run: &mut Run, settings: &Settings) {
+    let doc = run.doc;
+    let found = timeline::read(doc, settings.names, settings.config.timezone);
+    let Some(section) = &found.section else {
+        return;
+    };
+    if found.items.is_empty() {
+        run.add(
+            "timeline-empty",
+            Class::Incomplete,
+            section.heading.start,
+            1,
+            "the timeline has no entries".into(),
+            Some("add entries with `pm timeline add --at HH:MM \"what happened\"`".into()),
+        );
+        return;
+    }
+    let front = doc.front.as_ref();
+    let time = |key: &str| {
+        front
+            .and_then(|f| f.time(&doc.text, key))
+            .and_then(Result::ok)
+    };
+    let started = time("started");
+    let resolved = time("resolved");
+    let mut previous: Option<DateTime<FixedOffset>> = None;
+    for item in &found.items {
+        let at = match &item.kind {
+            ItemKind::Unreadable => {
+                run.add(
+                    "timeline-unreadable",
+                    Class::Incomplete,
+                    item.line,
+                    1,
+                    "this line starts like a time that cannot be read".into(),
+                    Some("write the time as `2026-11-20 14:05 UTC` or `14:05`".into()),
+                );
+                continue;
+            }
+            ItemKind::Entry { at: Some(at), .. } => *at,
+            ItemKind::Entry { at: None, .. } => continue,
+        };
+        if let Some(before) = previous
+            && at < before
+        {
+            {
+                run.add(
+                    "timeline-order",
+                    Class::Incomplete,
+                    item.line,
+                    1,
+                    format!(
+                        "this entry ({}) is earlier than the one before it ({})",
+                        timeline::stamp_text(at, found.zone),
+                        timeline::stamp_text(before, found.zone)
+                    ),
+                    Some("move it to its place, or fix its time".into()),
+                );
+            }
+        }
+        if let Some(start) = started {
+            let end = resolved.map_or(start + Duration::days(WINDOW_OPEN), |r| {
+                r + Duration::days(WINDOW_AFTER)
+            });
+            if at < start - Duration::days(WINDOW_BEFORE) || at > end {
+                run.add(
+                    "timeline-window",
+                    Class::Incomplete,
+                    item.line,
+                    1,
+                    format!(
+                        "this entry ({}) is far outside the incident (started {})",
+                        timeline::stamp_text(at, found.zone),
+                        timeline::stamp_text(start, found.zone)
+                    ),
+                    Some("check its date".into()),
+                );
+            }
+        }
+        previous = Some(previous.map_or(at, |p| p.max(at)));
+    }
+}
+
+fn action_rules(run: &mut Run, summary: &Summary, settings: &Settings) {
+    let doc = run.doc;
+    let tracked: Vec<&actions::Action> = summary.actions.iter().filter(|a| !a.later).collect();
+    if tracked.is_empty() {
+        let line = doc
+            .section(settings.names, actions::TRACKED)
+            .map_or(0, |s| s.heading.start);
+        run.add(
+            "actions-none",
+            Class::Incomplete,
+            line,
+            1,
+            "there are no action items".into(),
+            Some("add them with `pm action add \"…\" --owner @who --ticket KEY-1`".into()),
+        );
+    }
+    for action in tracked {
+        let item = &action.item;
+        let missing = match (item.owner.is_none(), item.ticket.is_none()) {
+            (true, true) => "no owner and no ticket",
+            (true, false) => "no owner",
+            (false, true) => "no ticket",
+            (false, false) => "",
+        };
+        if !missing.is_empty() {
+            run.add(
+                "action-incomplete",
+                Class::Incomplete,
+                action.line,
+                1,
+                format!("the action item \"{}\" has {missing}", item.text),
+                Some("end it with ` — owner: @who, ticket: KEY-123, due: YYYY-MM-DD`".into()),
+            );
+        }
+        if let (false, Some(due)) = (item.done, item.due)
+            && due < settings.today
+        {
+            {
+                run.add(
+                    "action-overdue",
+                    Class::Warning,
+                    action.line,
+                    1,
+                    format!(
+                        "the action item \"{}\" was due on {due} and is still open",
+                        item.text
+                    ),
+                    Some("tick it with `pm action done`, or move its due date".into()),
+                );
+            }
+        }
+    }
+}
+
+/// Blame and secrets, line by line: secrets everywhere (a token in a code block leaks just
+/// the same), blame only in prose.
+fn prose_rules(run: &mut Run, summary: &Summary) {
+    let doc = run.doc;
+    let mut in_code = vec![false; doc.line_count()];
+    for block in &doc.blocks {
+        if matches!(block.kind, BlockKind::Code | BlockKind::Html) {
+            let end = block.lines.end.min(in_code.len());
+            for flag in &mut in_code[block.lines.start.min(end)..end] {
+                *flag = true;
+            }
+        }
+    }
+    let front_end = doc
+        .front
+        .as_ref()
+        .map_or(0, |f| doc.line_of(f.range.end.max(1) - 1) + 1);
+    let mut people: Vec<&str> = Vec::new();
+    if let Some(lead) = &summary.lead {
+        people.push(lead);
+    }
+    let authors = doc
+        .front
+        .as_ref()
+        .and_then(|f| f.table())
+        .and_then(|t| t.get("authors"))
+        .and_then(|a| a.as_array());
+    people.extend(authors.into_iter().flatten().filter_map(|a| a.as_str()));
+    for (i, &code) in in_code.iter().enumerate() {
+        let line = doc.line(i);
+        if may_contain_secret(line) {
+            for hit in find_secrets(line) {
+                let column = line[..hit.start].chars().count() + 1;
+                let end = column + line[hit.start..hit.end].chars().count();
+                run.add_span("secret", Class::Error, i, column, Some(end),
+                    format!("a {} is pasted here ({})", hit.kind, hit.masked),
+                    Some("remove it, rotate the credential, and purge it from the wiki's git history".into()));
+            }
+        }
+        if i >= front_end && !code {
+            for hit in find_blame(line, &people) {
+                let column = line[..hit.start].chars().count() + 1;
+                let end = column + line[hit.start..hit.end].chars().count();
+                run.add_span(
+                    "blame",
+                    Class::Warning,
+                    i,
+                    column,
+                    Some(end),
+                    format!("\"{}\" blames a person", hit.phrase),
+                    Some(hit.suggestion.to_string()),
+                );
+            }
+        }
+    }
+}

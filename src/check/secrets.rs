@@ -1,0 +1,722 @@
+//! Find credentials pasted into a post-mortem line: the detector behind the `secrets` rule.
+//!
+//! Kinds reported (the `kind` of a [`SecretHit`]):
+//!
+//! - `private key block`: a `-----BEGIN … PRIVATE KEY-----` header (RSA, EC, OPENSSH, PGP, …)
+//! - `AWS access key`: an `AKIA…` / `ASIA…` access key id
+//! - `AWS secret access key`: 40 characters assigned to `aws_secret_access_key`
+//! - `GitHub token`: `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`
+//! - `GitLab token`: `glpat-` and the other `gl…-` token prefixes
+//! - `Slack token`: `xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxe-`, `xapp-`
+//! - `Slack webhook URL`: the secret path of a `hooks.slack.com/services/…` URL
+//! - `JSON Web Token`: three base64url segments, the first starting `eyJ`
+//! - `password in URL`: the password of `scheme://user:password@host`
+//! - `bearer token` / `basic auth credentials`: the value of an `Authorization` header, or a
+//!   long random token after `bearer`
+//! - `high-entropy secret value`: a random-looking value of at least 16 characters assigned to a
+//!   key whose name says secret, token, password, API key, access key, private key or similar
+//!
+//! A hit covers the secret itself, not its key or scheme, and hits never overlap: where two
+//! detectors claim the same bytes (a JWT in a bearer header) the more specific one wins.
+//! Placeholders (`<token>`, `${PASS}`, `xxxx`, `REDACTED`, `changeme`, …) are never reported,
+//! so a post-mortem can say how a credential was used without leaking it.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex, RegexSet};
+
+/// One credential found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SecretHit {
+    /// Byte offset in the line where the secret starts.
+    pub(crate) start: usize,
+    /// Byte offset in the line just past the secret.
+    pub(crate) end: usize,
+    /// What kind of credential it looks like, e.g. `AWS access key`.
+    pub(crate) kind: &'static str,
+    /// Safe to print: at most the first 4 characters of the secret, then `…`.
+    pub(crate) masked: String,
+}
+
+/// Detectors in priority order: when two overlap, the earlier one wins, so specific token
+/// formats beat the contextual detectors (bearer, generic `key=value`) that may contain them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detector {
+    PrivateKey,
+    AwsKeyId,
+    AwsSecret,
+    GitHub,
+    GitLab,
+    SlackToken,
+    SlackWebhook,
+    Jwt,
+    UrlPassword,
+    AuthHeader,
+    Bearer,
+    Generic,
+}
+
+impl Detector {
+    const ALL: [Detector; 12] = [
+        Detector::PrivateKey,
+        Detector::AwsKeyId,
+        Detector::AwsSecret,
+        Detector::GitHub,
+        Detector::GitLab,
+        Detector::SlackToken,
+        Detector::SlackWebhook,
+        Detector::Jwt,
+        Detector::UrlPassword,
+        Detector::AuthHeader,
+        Detector::Bearer,
+        Detector::Generic,
+    ];
+
+    /// The regex; group `s` is the secret. Word boundaries are ASCII (`(?-u:\b)`) so the lazy
+    /// DFA can run them on any line, Unicode or not. Value classes stop at the characters that
+    /// delimit values in Markdown, shells, JSON and YAML (quotes, backticks, brackets, `,;&|`),
+    /// the same ones [`may_contain_secret`] splits runs on.
+    fn pattern(self) -> &'static str {
+        match self {
+            Detector::PrivateKey => concat!(
+                r"(?P<s>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----",
+                r"(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?)",
+            ),
+            Detector::AwsKeyId => r"(?-u:\b)(?P<s>(?:AKIA|ASIA)[A-Z0-9]{16})(?-u:\b)",
+            Detector::AwsSecret => concat!(
+                r#"(?i:aws_?secret_?(?:access_?)?key)["']?"#,
+                r#"[ \t]*(?:=>|:=|=|:)[ \t]*["']?"#,
+                r#"(?P<s>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"#,
+            ),
+            Detector::GitHub => concat!(
+                r"(?-u:\b)(?P<s>gh[pousr]_[A-Za-z0-9]{36,251}",
+                r"|github_pat_[A-Za-z0-9_]{22,242})(?-u:\b)",
+            ),
+            Detector::GitLab => {
+                r"(?-u:\b)(?P<s>gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|oas)-[A-Za-z0-9_.-]{20,})"
+            }
+            Detector::SlackToken => r"(?-u:\b)(?P<s>(?:xox[abprse]|xapp)-[A-Za-z0-9-]{12,})",
+            Detector::SlackWebhook => {
+                r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<s>[A-Za-z0-9_/]{16,})"
+            }
+            Detector::Jwt => {
+                r"(?-u:\b)(?P<s>eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)"
+            }
+            Detector::UrlPassword => concat!(
+                r#"(?-u:\b)(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{0,20})://"#,
+                r#"(?P<user>[^\s:/?#@\[\]()<>"'`|]*):(?P<s>[^\s/?#@\[\]()<>"'`|]+)"#,
+                r#"@(?P<host>[A-Za-z0-9.\[\]-]+)"#,
+            ),
+            Detector::AuthHeader => concat!(
+                r#"(?i:authorization)["']?[ \t]*[:=][ \t]*["']?"#,
+                r#"(?P<scheme>(?i:bearer|basic|token|bot)[ \t]+)?"#,
+                r#"(?P<s>[A-Za-z0-9._~+/-]{16,}=*)"#,
+            ),
+            Detector::Bearer => r"(?i:(?-u:\b)bearer)[ \t]+(?P<s>[A-Za-z0-9._~+/-]{20,}=*)",
+            // The value is printable ASCII, like the bytes `may_contain_secret` counts.
+            Detector::Generic => concat!(
+                r#"(?i:(?-u:\b)(?P<key>[a-z0-9_.-]*"#,
+                r#"(?:secret|token|passw(?:or)?d|pwd|passphrase|api_?key|access_?key"#,
+                r#"|private_?key)"#,
+                r#"[a-z0-9_.-]*))["']?[ \t]*(?:=>|:=|=|:)[ \t]*["']?"#,
+                r#"(?P<s>[!-~&&[^"'`,;&|<>()\[\]{}]]{16,})"#,
+            ),
+        }
+    }
+
+    /// A literal every match of [`Detector::pattern`] contains, cheap to look for.
+    fn trigger(self) -> &'static str {
+        match self {
+            Detector::PrivateKey => "-----BEGIN ",
+            Detector::AwsKeyId => "AKIA|ASIA",
+            Detector::AwsSecret => "(?i:aws_?secret)",
+            Detector::GitHub => "gh[pousr]_|github_pat_",
+            Detector::GitLab => "gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|oas)-",
+            Detector::SlackToken => "xox[abprse]-|xapp-",
+            Detector::SlackWebhook => r"hooks\.slack\.com/",
+            Detector::Jwt => "eyJ",
+            Detector::UrlPassword => r"://[^\s/?#@]*@",
+            Detector::AuthHeader => "(?i:authorization)",
+            Detector::Bearer => "(?i:bearer)",
+            Detector::Generic => {
+                "(?i:secret|token|passw|pwd|passphrase|api_?key|access_?key|private_?key)"
+            }
+        }
+    }
+
+    /// The kind shown to the user; only the `Authorization` header depends on the match.
+    fn kind(self, caps: &Captures<'_>) -> &'static str {
+        match self {
+            Detector::PrivateKey => "private key block",
+            Detector::AwsKeyId => "AWS access key",
+            Detector::AwsSecret => "AWS secret access key",
+            Detector::GitHub => "GitHub token",
+            Detector::GitLab => "GitLab token",
+            Detector::SlackToken => "Slack token",
+            Detector::SlackWebhook => "Slack webhook URL",
+            Detector::Jwt => "JSON Web Token",
+            Detector::UrlPassword => "password in URL",
+            Detector::AuthHeader => match caps.name("scheme") {
+                Some(m) if m.as_str().trim_end().eq_ignore_ascii_case("basic") => {
+                    "basic auth credentials"
+                }
+                _ => "bearer token",
+            },
+            Detector::Bearer => "bearer token",
+            Detector::Generic => "high-entropy secret value",
+        }
+    }
+
+    /// Checks the regex cannot express: placeholders, and whether a contextual value looks
+    /// random enough to be a credential rather than a name, a path or a sentence.
+    fn accepts(self, caps: &Captures<'_>, secret: &str) -> bool {
+        match self {
+            // `-----BEGIN PRIVATE KEY-----\nXXXX\n-----END PRIVATE KEY-----` shows the format.
+            Detector::PrivateKey => match (secret.find("KEY-----"), secret.rfind("-----END")) {
+                (Some(header), Some(footer)) if header + 8 <= footer => {
+                    !is_placeholder(&secret[header + 8..footer])
+                }
+                _ => true,
+            },
+            Detector::AwsKeyId
+            | Detector::AwsSecret
+            | Detector::GitHub
+            | Detector::GitLab
+            | Detector::SlackWebhook
+            | Detector::Jwt => !is_placeholder(secret),
+            // Slack puts workspace and user ids in every token; `xoxb-not-a-real-token` has none.
+            Detector::SlackToken => {
+                !is_placeholder(secret) && secret.contains(|c: char| c.is_ascii_digit())
+            }
+            // With a scheme (`Bearer`, `token`, `Basic`) any value is a credential; without one,
+            // `Authorization: roles/iam.serviceAccountTokenCreator` is a sentence about access.
+            Detector::AuthHeader => {
+                !is_placeholder(secret) && (caps.name("scheme").is_some() || looks_random(secret))
+            }
+            Detector::UrlPassword => {
+                let user = caps.name("user").map_or("", |m| m.as_str());
+                // `https://host:8080@…` is a host and port, not a user and password.
+                let is_port = user.contains('.') && secret.bytes().all(|b| b.is_ascii_digit());
+                // A password for a database on the author's own machine opens nothing shared.
+                let host = caps.name("host").map_or("", |m| m.as_str());
+                let local = host == "localhost" || host.starts_with("127.") || host == "[::1]";
+                !is_port && !local && !is_placeholder_password(secret)
+            }
+            Detector::Bearer => !is_placeholder(secret) && looks_random(secret),
+            Detector::Generic => {
+                !is_placeholder(secret)
+                    && !secret.contains("://")
+                    && !is_path(secret)
+                    && looks_random(secret)
+            }
+        }
+    }
+}
+
+/// The compiled detectors, and a set of their cheap trigger literals that picks which of them
+/// a line needs.
+struct Compiled {
+    /// All triggers in one regex: `is_match` stops at the first, so most lines leave early.
+    any_trigger: Regex,
+    triggers: RegexSet,
+    detectors: Vec<(Detector, Regex)>,
+}
+
+/// Compiles every detector, in priority order.
+fn compile() -> Result<Compiled, regex::Error> {
+    let all: Vec<&str> = Detector::ALL.iter().map(|d| d.trigger()).collect();
+    Ok(Compiled {
+        any_trigger: Regex::new(&all.join("|"))?,
+        triggers: RegexSet::new(Detector::ALL.iter().map(|d| d.trigger()))?,
+        detectors: Detector::ALL
+            .iter()
+            .map(|&d| Ok((d, Regex::new(d.pattern())?)))
+            .collect::<Result<_, regex::Error>>()?,
+    })
+}
+
+/// Built once; `compile` is unit-tested, so the error arm is unreachable in a tested build.
+static DETECTORS: LazyLock<Result<Compiled, regex::Error>> = LazyLock::new(compile);
+
+/// Every credential in `line`, in order, none overlapping.
+pub(crate) fn find_secrets(line: &str) -> Vec<SecretHit> {
+    // Each stage is dearer than the last and sees fewer lines: a byte scan rejects prose, one
+    // regex of trigger literals rejects most of the rest, a set of the same triggers names the
+    // detectors a line needs, and only those run.
+    if !may_contain_secret(line) {
+        return Vec::new();
+    }
+    let Ok(compiled) = &*DETECTORS else {
+        return Vec::new();
+    };
+    if !compiled.any_trigger.is_match(line) {
+        return Vec::new();
+    }
+    let triggered = compiled.triggers.matches(line);
+    let mut hits: Vec<SecretHit> = Vec::new();
+    for (detector, re) in triggered.iter().filter_map(|i| compiled.detectors.get(i)) {
+        for caps in re.captures_iter(line) {
+            let Some(m) = caps.name("s") else { continue };
+            if !detector.accepts(&caps, m.as_str()) {
+                continue;
+            }
+            if hits.iter().any(|h| h.start < m.end() && m.start() < h.end) {
+                continue;
+            }
+            hits.push(SecretHit {
+                start: m.start(),
+                end: m.end(),
+                kind: detector.kind(&caps),
+                masked: mask(m.as_str()),
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.start);
+    hits
+}
+
+/// Shortest secret value any token detector reports; shorter runs cannot hold one.
+const MIN_RUN: usize = 16;
+
+/// A cheap, allocation-free superset test: every detector's secret is either a run of at least
+/// [`MIN_RUN`] value bytes, or sits in a URL (`://`) or a PEM header (`-----BEGIN`).
+pub(crate) fn may_contain_secret(line: &str) -> bool {
+    // Branch-free: a mispredicted branch at every word boundary would cost more than the scan.
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for &c in line.as_bytes() {
+        run = (run + 1) & VALUE_MASK[usize::from(c)];
+        longest = longest.max(run);
+    }
+    // Short URLs and PEM headers are rare: two more substring searches on the lines that get
+    // here cost less than testing for them at every byte.
+    longest >= MIN_RUN || line.contains("://") || line.contains("-----BEGIN")
+}
+
+/// `usize::MAX` for bytes that can appear inside a secret value (printable ASCII except the
+/// delimiters the value classes in [`Detector::pattern`] stop at), `0` for the rest.
+static VALUE_MASK: [usize; 256] = {
+    let mut table = [0; 256];
+    let mut c = b'!';
+    while c <= b'~' {
+        table[c as usize] = usize::MAX;
+        c += 1;
+    }
+    let delimiters = b"\"'`,;&|<>()[]{}";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = 0;
+        i += 1;
+    }
+    table
+};
+
+/// Shows at most 4 characters, and fewer of a short secret, so the mask never gives away more
+/// than a quarter of it.
+fn mask(secret: &str) -> String {
+    let keep = (secret.chars().count() / 4).min(4);
+    let mut out: String = secret.chars().take(keep).collect();
+    out.push('…');
+    out
+}
+
+/// Words that mark a value as an example or a redaction rather than a live credential.
+const PLACEHOLDER_WORDS: &str = "xxxx redacted example changeme change_me change-me placeholder \
+    dummy your_ your- *** ...";
+
+fn is_placeholder(value: &str) -> bool {
+    let v = value.as_bytes();
+    let first = v.first().copied().unwrap_or(b'$');
+    // Template and shell references (`${TOKEN}`, `$TOKEN`, `<token>`, `{{ secrets.X }}`).
+    if b"$<{%[*".contains(&first) || value.contains('…') {
+        return true;
+    }
+    // `0000000000000000`, `abababababababab`: too few distinct bytes to be random.
+    let mut seen = [false; 256];
+    for &c in v {
+        seen[usize::from(c)] = true;
+    }
+    if seen.iter().filter(|&&s| s).count() <= 3 {
+        return true;
+    }
+    PLACEHOLDER_WORDS
+        .split_ascii_whitespace()
+        .any(|w| contains_ignore_ascii_case(v, w.as_bytes()))
+}
+
+/// Passwords people write in example URLs (`user:password@host`).
+const PLACEHOLDER_PASSWORDS: &str = "password passwd pass pwd pw secret pass123 mypassword \
+    redacted hidden anonymous";
+
+fn is_placeholder_password(pw: &str) -> bool {
+    is_placeholder(pw)
+        || pw
+            .bytes()
+            .all(|b| matches!(b, b'x' | b'X' | b'*' | b'.' | b'-' | b'_'))
+        || PLACEHOLDER_PASSWORDS
+            .split_ascii_whitespace()
+            .any(|p| pw.eq_ignore_ascii_case(p))
+}
+
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn is_path(value: &str) -> bool {
+    value.starts_with('/') || value.starts_with("~/") || value.starts_with("./")
+}
+
+/// Shannon entropy in bits per byte.
+fn entropy(v: &[u8]) -> f64 {
+    let mut counts = [0u32; 256];
+    for &c in v {
+        counts[usize::from(c)] += 1;
+    }
+    let n = f64::from(u32::try_from(v.len()).unwrap_or(u32::MAX));
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// A random token mixes letter cases and digits character by character; a name, a path or a
+/// CamelCase phrase has high entropy too, but in long runs of one class. So require: entropy of
+/// at least 3.5 bits per byte, two classes of lower, upper and digit, and short class runs
+/// (a capitalised word counts as one run).
+fn looks_random(value: &str) -> bool {
+    let v = value.as_bytes();
+    if v.len() < MIN_RUN || entropy(v) < 3.5 {
+        return false;
+    }
+    let has_lower = v.iter().any(u8::is_ascii_lowercase);
+    let has_upper = v.iter().any(u8::is_ascii_uppercase);
+    let has_digit = v.iter().any(u8::is_ascii_digit);
+    if u8::from(has_lower) + u8::from(has_upper) + u8::from(has_digit) < 2 {
+        return false;
+    }
+    let (mut runs, mut alnum) = (0usize, 0usize);
+    let mut prev: Option<u8> = None;
+    for &c in v {
+        let class = if c.is_ascii_lowercase() {
+            Some(0)
+        } else if c.is_ascii_uppercase() {
+            Some(1)
+        } else if c.is_ascii_digit() {
+            Some(2)
+        } else {
+            None
+        };
+        if let Some(class) = class {
+            alnum += 1;
+            // Upper then lower continues a capitalised word rather than starting a run.
+            let continues = prev == Some(class) || (prev == Some(1) && class == 0);
+            if !continues {
+                runs += 1;
+            }
+        }
+        prev = class;
+    }
+    runs > 0 && alnum < 3 * runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds test tokens at run time, so this file holds no string a scanner would flag.
+    fn tok(prefix: &str, body: &str, len: usize) -> String {
+        let mut s = String::from(prefix);
+        s.extend(body.chars().cycle().take(len));
+        s
+    }
+
+    /// A whole PEM block written on one line, as it appears in JSON or a `.env` file.
+    fn pem_one_line() -> String {
+        let body = tok("MHcCAQEEI", RANDOM, 40);
+        format!(r"-----BEGIN EC PRIVATE KEY-----\n{body}\n-----END EC PRIVATE KEY-----")
+    }
+
+    const RANDOM: &str = "q7Gx2LpZ9vRt4KwB8mNc3HsD6fJy1AeU5oXi0";
+    const AWS_SECRET: &str = "AWS secret access key";
+    const WEBHOOK: &str = "Slack webhook URL";
+    const PEM: &str = "private key block";
+    const URL: &str = "password in URL";
+    const BEARER: &str = "bearer token";
+    const BASIC: &str = "basic auth credentials";
+    const GENERIC: &str = "high-entropy secret value";
+
+    #[test]
+    fn detectors_compile() {
+        let compiled = compile().expect("every detector regex compiles");
+        assert_eq!(compiled.detectors.len(), Detector::ALL.len());
+        assert_eq!(compiled.triggers.len(), Detector::ALL.len());
+        // The trigger set indexes `detectors`, so both must follow `Detector::ALL`.
+        for (i, (d, _)) in compiled.detectors.iter().enumerate() {
+            assert_eq!(*d, Detector::ALL[i]);
+        }
+    }
+
+    /// Asserts that `template` with `{}` replaced by `token` gives exactly one hit.
+    fn assert_one_hit(template: &str, token: &str, kind: &str, masked: &str) {
+        let line = template.replace("{}", token);
+        let hits = find_secrets(&line);
+        assert_eq!(hits.len(), 1, "{line}: {hits:?}");
+        let h = &hits[0];
+        assert_eq!((h.kind, h.masked.as_str()), (kind, masked), "{line}");
+        assert!(h.start < h.end && h.end <= line.len(), "{line}");
+    }
+
+    #[test]
+    fn token_formats() {
+        let jwt = [
+            tok("eyJ", "hbGciOiJIUzI1NiJ9", 17),
+            tok("eyJ", "zdWIiOiIxMjM0NTY3ODkwIn0", 24),
+            tok("", "dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk", 43),
+        ]
+        .join(".");
+        let cases = [
+            (
+                "id {} leaked",
+                tok("AKIA", "Q3R7T2WZ5YHXJ4KN", 16),
+                "AWS access key",
+                "AKIA…",
+            ),
+            (
+                "{} here",
+                tok("ASIA", "J4KNQ3R7T2WZ5YHX", 16),
+                "AWS access key",
+                "ASIA…",
+            ),
+            (
+                "aws_secret_access_key = {}",
+                tok("", "wJ7rXUt/nF+EMI2", 40),
+                AWS_SECRET,
+                "wJ7r…",
+            ),
+            (
+                "AWS_SECRET_ACCESS_KEY: \"{}\"",
+                tok("", "Zx9Qw2Er/7Ty+Ui4Op", 40),
+                AWS_SECRET,
+                "Zx9Q…",
+            ),
+            ("token {}", tok("ghp_", RANDOM, 36), "GitHub token", "ghp_…"),
+            ("`{}`", tok("gho_", RANDOM, 36), "GitHub token", "gho_…"),
+            ("{}", tok("ghs_", RANDOM, 36), "GitHub token", "ghs_…"),
+            (
+                "pat={}",
+                tok("github_pat_", RANDOM, 82),
+                "GitHub token",
+                "gith…",
+            ),
+            (
+                "used {} in CI",
+                tok("glpat-", RANDOM, 20),
+                "GitLab token",
+                "glpa…",
+            ),
+            (
+                "SLACK={}",
+                tok("xoxb-", "2048-1024-9f8G7h6J5k4L", 30),
+                "Slack token",
+                "xoxb…",
+            ),
+            (
+                "{}",
+                tok("xoxp-", "1234-5678-abcDEF", 40),
+                "Slack token",
+                "xoxp…",
+            ),
+            (
+                "{}",
+                tok("xapp-1-", "A0B1C2-3456-d7e8f9", 40),
+                "Slack token",
+                "xapp…",
+            ),
+            (
+                "https://hooks.slack.com/services/{}",
+                tok("T0", "4B7KQ2/B9X3", 30),
+                WEBHOOK,
+                "T04B…",
+            ),
+            ("cookie: {}", jwt.clone(), "JSON Web Token", "eyJh…"),
+            ("Authorization: Bearer {}", jwt, "JSON Web Token", "eyJh…"),
+            ("{}", "-----BEGIN RSA PRIVATE KEY-----".into(), PEM, "----…"),
+            (
+                "  {}",
+                "-----BEGIN OPENSSH PRIVATE KEY-----".into(),
+                PEM,
+                "----…",
+            ),
+            (
+                "{}",
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----".into(),
+                PEM,
+                "----…",
+            ),
+            (r#"key="{}""#, pem_one_line(), PEM, "----…"),
+        ];
+        for (template, token, kind, masked) in &cases {
+            assert_one_hit(template, token, kind, masked);
+        }
+    }
+
+    #[test]
+    fn contextual_secrets() {
+        let cases = [
+            (
+                "DATABASE_URL=postgres://app:{}@db.internal:5432/app",
+                "Gz8kLq2w",
+                URL,
+                "Gz…",
+            ),
+            ("redis://:{}@cache:6379", "s3cr3tR3dis!", URL, "s3c…"),
+            ("[db](mysql://root:{}@10.0.0.5/prod)", "hunter2", URL, "h…"),
+            (
+                "Authorization: Bearer {}",
+                &tok("", RANDOM, 32),
+                BEARER,
+                "q7Gx…",
+            ),
+            (
+                "-H 'authorization: token {}'",
+                &tok("", "a9f3c2e1", 40),
+                BEARER,
+                "a9f3…",
+            ),
+            (
+                "Authorization: Basic {}",
+                &tok("", "YWRtaW46c2VjcmV0", 24),
+                BASIC,
+                "YWRt…",
+            ),
+            ("sent with bearer {}", &tok("", RANDOM, 30), BEARER, "q7Gx…"),
+            ("api_key={}", &tok("", RANDOM, 24), GENERIC, "q7Gx…"),
+            (
+                "\"client_secret\": \"{}\"",
+                &tok("", RANDOM, 32),
+                GENERIC,
+                "q7Gx…",
+            ),
+            (
+                "STRIPE_SECRET: {}",
+                &tok("sk_live_", RANDOM, 24),
+                GENERIC,
+                "sk_l…",
+            ),
+            ("password: {}", "Tr0ub4dor!3xQ9z#Lm", GENERIC, "Tr0u…"),
+            (
+                "?access_token={}&x=1",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+                GENERIC,
+                "9f86…",
+            ),
+            ("privateKey => '{}'", &tok("", RANDOM, 20), GENERIC, "q7Gx…"),
+        ];
+        for (template, token, kind, masked) in cases {
+            assert_one_hit(template, token, kind, masked);
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        let cases: Vec<String> = vec![
+            "We hit the token bucket limit on the API gateway.".into(),
+            "The token expired at 14:05 and the job failed to authenticate.".into(),
+            "Password reset emails were delayed by forty minutes.".into(),
+            "Action: rotate the API key and move it to the vault.".into(),
+            "Token: the session token expired after the rotation".into(),
+            "secret_name: prow-build-cluster-credentials".into(),
+            "secretName: ProwBuildClusterCredentials".into(),
+            "api_key: <your-api-key-goes-here>".into(),
+            "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}".into(),
+            "password=$DB_PASSWORD_FROM_ENVIRONMENT".into(),
+            "password: xxxxxxxxxxxxxxxxxxxx".into(),
+            "token = REDACTED_REDACTED_REDACTED".into(),
+            "password: changeme-changeme-changeme".into(),
+            "private_key: /etc/ssl/private/server-2023.key".into(),
+            "token_url: https://auth.example.com/oauth2/token".into(),
+            "token_expiry: 2024-01-01T00:00:00Z".into(),
+            "max_tokens=1234567890123456".into(),
+            "Reverted 3f9a2b7c1d4e5f60718293a4b5c6d7e8f9012345 on main.".into(),
+            "sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+            "request 550e8400-e29b-41d4-a716-446655440000 timed out".into(),
+            "ssh git@github.com:org/repo.git".into(),
+            "see https://status.example.com:8443/incidents/42".into(),
+            "connect to postgres://user:password@localhost/db".into(),
+            "curl https://off:***@world.example.net".into(),
+            "mysql://admin:<password>@db.internal/prod".into(),
+            "amqp://guest:${RABBIT_PASS}@mq:5672".into(),
+            "redis://:$PASSWORD@cache:6379".into(),
+            "https://user:xxx@host.example.com".into(),
+            "https://example.com:443@evil.example.org".into(),
+            "Authorization: Bearer <token>".into(),
+            "Authorization: Bearer $TOKEN".into(),
+            "the bearer of the badge must sign in".into(),
+            "Bearer authentication was misconfigured everywhere".into(),
+            "-----BEGIN PUBLIC KEY-----".into(),
+            "-----BEGIN CERTIFICATE-----".into(),
+            tok("ghp_", "x", 36),
+            tok("AKIA", "IOSFODNN7EXAMPLE", 16),
+            "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX".into(),
+            "The Kubernetes secret holding credentials was missing from the namespace.".into(),
+            "Implement-an-exponential-backoff-for-token-refresh-requests".into(),
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf".into(),
+            "postgres://app:Gz8kLq2wPp@localhost:5432/app".into(),
+            "ftp://anonymous:anonymous@ftp.example.org/pub".into(),
+            "Authorization: roles/iam.serviceAccountTokenCreator".into(),
+            "xoxb-not-a-real-slack-token".into(),
+            r#"key="-----BEGIN PRIVATE KEY-----\nXXXX\nXXXX\n-----END PRIVATE KEY-----""#.into(),
+        ];
+        for line in &cases {
+            assert_eq!(find_secrets(line), vec![], "{line}");
+        }
+    }
+
+    #[test]
+    fn hits_are_ordered_and_disjoint() {
+        let gh = tok("ghp_", RANDOM, 36);
+        let aws = tok("AKIA", "Q3R7T2WZ5YHXJ4KN", 16);
+        let line = format!("GITHUB_TOKEN={gh} and -----BEGIN EC PRIVATE KEY----- then {aws}");
+        let hits = find_secrets(&line);
+        let kinds: Vec<_> = hits.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            ["GitHub token", "private key block", "AWS access key"]
+        );
+        assert_eq!(&line[hits[0].start..hits[0].end], gh);
+        assert!(hits.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn mask_never_shows_more_than_four_chars_or_a_quarter() {
+        let cases = [
+            ("", "…"),
+            ("abc", "…"),
+            ("hunter22", "hu…"),
+            ("AKIAQ3R7T2WZ5YHXJ4KN", "AKIA…"),
+        ];
+        for (secret, masked) in cases {
+            assert_eq!(mask(secret), masked);
+        }
+    }
+
+    #[test]
+    fn randomness() {
+        let cases = [
+            (RANDOM, true),
+            ("9f86d081884c7d659a2feaa0c55ad015", true),
+            ("CorrectHorseBatteryStaple", false),
+            ("prow-build-cluster-credentials", false),
+            ("SOME_ENVIRONMENT_VARIABLE_NAME", false),
+            ("aaaaaaaaaaaaaaaaaaaaaaaa", false),
+        ];
+        for (value, random) in cases {
+            assert_eq!(looks_random(value), random, "{value}");
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! `pm check`: the CI gate. Checks documents in parallel and prints the findings in a stable
+//! order, as text for people, JSON for scripts or annotations for GitHub.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clap::{Args, ValueEnum};
+
+use crate::check::finding::{Finding, Level, sort_findings};
+use crate::check::report;
+use crate::check::rules::{self, Settings};
+use crate::cli::ColorChoice;
+use crate::cmd::Outcome;
+use crate::context::Ctx;
+use crate::doc::{self, Document, summary};
+use crate::error::Error;
+use crate::fsio;
+use crate::scan;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Documents or folders to check (default: every post-mortem of the wiki)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Check only the post-mortems changed between REV and the work tree (for pull requests)
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
+}
+
+/// One checked document: its findings, and the lines they point at (for the human report).
+struct Checked {
+    findings: Vec<Finding>,
+    lines: Vec<(usize, String)>,
+}
+
+pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Outcome, Error> {
+    let paths = documents(args, ctx)?;
+    let names = doc::section_names(&ctx.config);
+    let settings = Settings {
+        config: &ctx.config,
+        names: &names,
+        today: ctx.now.with_timezone(&ctx.config.timezone).date_naive(),
+    };
+    let results = scan::parallel_map(&paths, |path| -> Result<Checked, Error> {
+        let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
+        let document = Document::parse(fsio::read_text(path)?);
+        let summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
+        let mut findings = rules::check(&document, &summary, rel, &settings);
+        // Sorted here, on all cores; the final sort then only merges sorted runs.
+        sort_findings(&mut findings);
+        let mut wanted: Vec<usize> = findings.iter().map(|f| f.line).collect();
+        wanted.dedup();
+        let lines = wanted
+            .into_iter()
+            .map(|n| (n, document.line(n - 1).to_string()))
+            .collect();
+        Ok(Checked { findings, lines })
+    });
+    let mut findings = Vec::new();
+    let mut sources: HashMap<(PathBuf, usize), String> = HashMap::new();
+    for (path, result) in paths.iter().zip(results) {
+        // A document that cannot be read is an I/O error for the whole run (exit 2), after
+        // the others are checked, so CI still shows everything else.
+        match result.map_err(|e| (path.clone(), e)) {
+            Ok(checked) => {
+                if let Some(first) = checked.findings.first() {
+                    let file = first.file.clone();
+                    for (n, text) in checked.lines {
+                        sources.insert((file.clone(), n), text);
+                    }
+                }
+                findings.extend(checked.findings);
+            }
+            Err((_, e)) => return Err(Error::Unreadable(Box::new(e))),
+        }
+    }
+    sort_findings(&mut findings);
+
+    // Buffered: stdout is line-buffered, and a report can be tens of thousands of lines.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match args.format {
+        CheckFormat::Human => {
+            let source = |file: &Path, line: usize| {
+                sources.get(&(file.to_path_buf(), line)).map(String::as_str)
+            };
+            let color = color.enabled(std::io::stdout().is_terminal());
+            report::human(&mut stdout, &findings, paths.len(), &source, color)
+        }
+        CheckFormat::Json => report::json(&mut stdout, &findings, paths.len()),
+        CheckFormat::Github => report::github(&mut stdout, &findings),
+    };
+    written
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Io {
+            path: "standard output".into(),
+            action: "write to",
+            source,
+        })?;
+    if findings.iter().any(|f| f.level == Level::Error) {
+        Ok(Outcome::Findings)
+    } else {
+        Ok(Outcome::Success)
+    }
+}
+
+/// The documents to check: the paths given (folders searched), the ones changed since REV,
+/// or the whole wiki.
+fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    let index = ctx.wiki.root.join(&ctx.config.index);
+    let list = |dir: &Path| {
+        scan::documents(dir, &index).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            action: "read the folder",
+            source,
+        })
+    };
+    let mut paths = Vec::new();
+    if args.paths.is_empty() && args.changed_since.is_none() {
+        return list(&folder);
+    }
+    for path in &args.paths {
+        if path.is_dir() {
+            paths.extend(list(path)?);
+        } else if path.is_file() {
+            paths.push(path.clone());
+        } else {
+            return Err(Error::InvalidValue {
+                what: "path",
+                value: path.display().to_string(),
+                reason: "no such file or folder".into(),
+            });
+        }
+    }
+    if let Some(rev) = &args.changed_since {
+        let changed = changed_since(&ctx.wiki.root, rev, &folder, &index)?;
+        if args.paths.is_empty() {
+            paths = changed;
+        } else {
+            // Both given: the changed documents among the paths.
+            let wanted: Vec<PathBuf> = paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
+            paths = changed
+                .into_iter()
+                .filter(|c| c.canonicalize().is_ok_and(|c| wanted.contains(&c)))
+                .collect();
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    Ok(paths)
+}
+
+/// Post-mortems under `folder` that differ between `rev` and the work tree, new untracked
+/// ones included, deleted ones left out. Asks git itself: `git diff` is fast and knows every
+/// form of revision a user may type.
+fn changed_since(
+    root: &Path,
+    rev: &str,
+    folder: &Path,
+    index: &Path,
+) -> Result<Vec<PathBuf>, Error> {
+    let git = |args: &[&str]| -> Result<String, Error> {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .map_err(|source| Error::Io {
+                path: root.to_path_buf(),
+                action: "run git in",
+                source,
+            })?;
+        if !out.status.success() {
+            return Err(Error::InvalidValue {
+                what: "revision (`--changed-since`)",
+                value: rev.to_string(),
+                reason: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let folder_arg = folder
+        .strip_prefix(root)
+        .unwrap_or(folder)
+        .to_string_lossy()
+        .into_owned();
+    let folder_arg = if folder_arg.is_empty() {
+        ".".to_string()
+    } else {
+        folder_arg
+    };
+    // Both list paths relative to `root` (`--relative` for diff, the default of ls-files).
+    let mut names = git(&[
+        "diff",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "--diff-filter=d",
+        rev,
+        "--",
+        &folder_arg,
+    ])?;
+    names.push_str(&git(&[
+        "ls-files",
+        "--others",
+        "--exclude-standard",
+        "--",
+        &folder_arg,
+    ])?);
+    Ok(names
+        .lines()
+        .map(|n| root.join(n))
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")))
+        .filter(|p| p.is_file() && *p != index)
+        .collect())
+}
