@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -179,6 +180,18 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
         'pm;action;help;help' {
             break
         }
+        'pm;check' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--changed-since', '--changed-since', [CompletionResultType]::ParameterName, 'Check only the post-mortems changed between REV and the work tree (for pull requests)')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pm;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only post-mortems with this status (draft, review, published)')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Only post-mortems of this severity')
@@ -234,6 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -267,6 +281,9 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             break
         }
         'pm;help;action;done' {
+            break
+        }
+        'pm;help;check' {
             break
         }
         'pm;help;list' {

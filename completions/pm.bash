@@ -22,6 +22,9 @@ _pm() {
             pm,actions)
                 cmd="pm__subcmd__actions"
                 ;;
+            pm,check)
+                cmd="pm__subcmd__check"
+                ;;
             pm,completions)
                 cmd="pm__subcmd__completions"
                 ;;
@@ -66,6 +69,9 @@ _pm() {
                 ;;
             pm__subcmd__help,actions)
                 cmd="pm__subcmd__help__subcmd__actions"
+                ;;
+            pm__subcmd__help,check)
+                cmd="pm__subcmd__help__subcmd__check"
                 ;;
             pm__subcmd__help,completions)
                 cmd="pm__subcmd__help__subcmd__completions"
@@ -125,7 +131,7 @@ _pm() {
 
     case "${cmd}" in
         pm)
-            opts="-h -V --wiki --no-input --color --help --version init new timeline action list actions completions man help"
+            opts="-h -V --wiki --no-input --color --help --version init new timeline action check list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,6 +324,36 @@ _pm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pm__subcmd__check)
+            opts="-h -V --format --changed-since --wiki --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json github" -- "${cur}"))
+                    return 0
+                    ;;
+                --changed-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pm__subcmd__completions)
             opts="-h -V --wiki --no-input --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -341,7 +377,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help)
-            opts="init new timeline action list actions completions man help"
+            opts="init new timeline action check list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +433,20 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help__subcmd__actions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

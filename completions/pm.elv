@@ -29,6 +29,7 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
             cand timeline 'Log the incident as it happens: add and list timeline entries'
             cand action 'Add action items, or tick one done'
+            cand check 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
             cand list 'List every post-mortem, newest first'
             cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
@@ -159,6 +160,17 @@ set edit:completion:arg-completer[pm] = {|@words|
         }
         &'pm;action;help;help'= {
         }
+        &'pm;check'= {
+            cand --format 'Output format'
+            cand --changed-since 'Check only the post-mortems changed between REV and the work tree (for pull requests)'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pm;list'= {
             cand --status 'Only post-mortems with this status (draft, review, published)'
             cand --severity 'Only post-mortems of this severity'
@@ -210,6 +222,7 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
             cand timeline 'Log the incident as it happens: add and list timeline entries'
             cand action 'Add action items, or tick one done'
+            cand check 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
             cand list 'List every post-mortem, newest first'
             cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
@@ -235,6 +248,8 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help;action;add'= {
         }
         &'pm;help;action;done'= {
+        }
+        &'pm;help;check'= {
         }
         &'pm;help;list'= {
         }

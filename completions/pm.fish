@@ -35,6 +35,7 @@ complete -c pm -n "__fish_pm_needs_command" -f -a "init" -d 'Write a commented `
 complete -c pm -n "__fish_pm_needs_command" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
 complete -c pm -n "__fish_pm_needs_command" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
 complete -c pm -n "__fish_pm_needs_command" -f -a "action" -d 'Add action items, or tick one done'
+complete -c pm -n "__fish_pm_needs_command" -f -a "check" -d 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
 complete -c pm -n "__fish_pm_needs_command" -f -a "list" -d 'List every post-mortem, newest first'
 complete -c pm -n "__fish_pm_needs_command" -f -a "actions" -d 'List every action item across the wiki'
 complete -c pm -n "__fish_pm_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -132,6 +133,17 @@ complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an action item to the current post-mortem'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "done" -d 'Tick an action item done, found by its ticket or by words of its text'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+github\t''"
+complete -c pm -n "__fish_pm_using_subcommand check" -l changed-since -d 'Check only the post-mortems changed between REV and the work tree (for pull requests)' -r
+complete -c pm -n "__fish_pm_using_subcommand check" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand check" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand check" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand check" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_using_subcommand list" -l status -d 'Only post-mortems with this status (draft, review, published)' -r
 complete -c pm -n "__fish_pm_using_subcommand list" -l severity -d 'Only post-mortems of this severity' -r
 complete -c pm -n "__fish_pm_using_subcommand list" -l since -d 'Only incidents on or after this date (YYYY-MM-DD)' -r
@@ -173,15 +185,16 @@ never\t''"
 complete -c pm -n "__fish_pm_using_subcommand man" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "action" -d 'Add action items, or tick one done'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "list" -d 'List every post-mortem, newest first'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "actions" -d 'List every action item across the wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "man" -d 'Print the man page'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action list actions completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "action" -d 'Add action items, or tick one done'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "check" -d 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "list" -d 'List every post-mortem, newest first'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "actions" -d 'List every action item across the wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "man" -d 'Print the man page'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check list actions completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "add" -d 'Add an action item to the current post-mortem'
