@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
 
+mod action;
 mod completions;
 mod init;
 mod new;
 mod support;
+mod timeline;

@@ -73,6 +73,18 @@ impl TestWiki {
         self
     }
 
+    /// Write (or overwrite) a file inside the wiki, as raw bytes: CRLF, no final newline and
+    /// invalid UTF-8 all survive.
+    pub(crate) fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    pub(crate) fn read_bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
     pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
     }
@@ -130,6 +142,31 @@ impl TestWiki {
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();
+        self.run(output)
+    }
+
+    /// Run `pm ARGS…` with `input` on its standard input.
+    pub(crate) fn pm_stdin(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command()
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        self.run(child.wait_with_output().unwrap())
+    }
+
+    /// Wrap the output of a `pm` started with [`TestWiki::command`].
+    pub(crate) fn run(&self, output: Output) -> Run {
         let root = self.dir.path().to_path_buf();
         Run {
             output,
@@ -213,4 +250,23 @@ impl Run {
         );
         self
     }
+}
+
+/// `old` with `line` (and `old`'s line break) inserted right after the one line that is exactly
+/// `after`.
+#[track_caller]
+pub(crate) fn with_line_after(old: &str, after: &str, line: &str) -> String {
+    let nl = if old.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = String::new();
+    let mut found = 0;
+    for raw in old.split_inclusive('\n') {
+        out.push_str(raw);
+        if raw.trim_end_matches(['\n', '\r']) == after {
+            found += 1;
+            out.push_str(line);
+            out.push_str(nl);
+        }
+    }
+    assert_eq!(found, 1, "{after:?} must be exactly one line of\n{old}");
+    out
 }

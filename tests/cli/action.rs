@@ -1,0 +1,356 @@
+//! `pm action add`: where items land (fresh documents, hand-written task lists, missing
+//! sections), that no other byte changes, and every refusal with its exit code and message.
+
+use std::process::Stdio;
+
+use crate::support::{TestWiki, with_line_after};
+
+const DOC: &str = "postmortems/2026-11-20-checkout-outage.md";
+
+fn fresh() -> TestWiki {
+    let wiki = TestWiki::git();
+    wiki.pm(&["new", "--no-input", "-s", "SEV2", "Checkout outage"])
+        .ok();
+    wiki
+}
+
+#[test]
+fn items_land_under_their_sections_in_a_fresh_document() {
+    let wiki = fresh();
+    let before = wiki.read(DOC);
+    let tracked = "<!-- One task per line, each with an owner, a ticket and a due date: `- [ ] Alert \
+                   on price mismatches — owner: @mary, ticket: SHOP-123, due: 2026-12-04`. Add \
+                   them with `pm action add \"…\"`. -->";
+    let later = "<!-- Improvements worth doing that are not tracked as tickets. No owner or ticket \
+                 needed. -->";
+    wiki.pm(&[
+        "action",
+        "add",
+        "Alert",
+        "on",
+        "price",
+        "mismatches",
+        "--owner",
+        "@mary",
+        "--ticket",
+        "SHOP-123",
+        "--due",
+        "2026-12-04",
+    ])
+    .ok()
+    .stdout_eq(
+        "- [ ] Alert on price mismatches — owner: @mary, ticket: SHOP-123, due: 2026-12-04\n",
+    );
+    wiki.pm(&[
+        "action",
+        "add",
+        "Add a canary stage",
+        "--owner",
+        "Bob Builder",
+        "--ticket",
+        "acme/shop#12",
+    ])
+    .ok()
+    .stdout_eq("- [ ] Add a canary stage — owner: Bob Builder, ticket: acme/shop#12\n");
+    wiki.pm(&["action", "add", "--later", "Rewrite the pricing cache"])
+        .ok()
+        .stdout_eq("- [ ] Rewrite the pricing cache\n");
+    let expected = with_line_after(
+        &with_line_after(
+            &before,
+            tracked,
+            "\n- [ ] Alert on price mismatches — owner: @mary, ticket: SHOP-123, due: 2026-12-04\n\
+             - [ ] Add a canary stage — owner: Bob Builder, ticket: acme/shop#12",
+        ),
+        later,
+        "\n- [ ] Rewrite the pricing cache",
+    );
+    assert_eq!(wiki.read(DOC), expected);
+}
+
+#[test]
+fn every_ticket_form_and_a_trimmed_due_date() {
+    let wiki = fresh();
+    for ticket in [
+        "SHOP-123",
+        "#123",
+        "acme/shop#12",
+        "https://jira.example/browse/SHOP-1",
+    ] {
+        wiki.pm(&[
+            "action",
+            "add",
+            "x",
+            "--ticket",
+            ticket,
+            "--due",
+            " 2026-12-04 ",
+        ])
+        .ok()
+        .stdout_eq(&format!("- [ ] x — ticket: {ticket}, due: 2026-12-04\n"));
+    }
+    // Multi-line text becomes one line; Markdown is kept.
+    wiki.pm(&["action", "add", "Fix\n  the `cache`\tnow"])
+        .ok()
+        .stdout_eq("- [ ] Fix the `cache` now\n");
+}
+
+#[test]
+fn hand_written_crlf_task_list_under_an_alias() {
+    let wiki = TestWiki::git();
+    let text = "# Outage\r\n\r\n## Corrective and preventative measures\r\n\r\n\
+                - [ ] Improve firewall tests — owner: @ops\r\n\
+                - [x] Enable logging,\r\n  on every host\r\n\r\n\
+                ## Tasks\r\n\r\n* not action items\r\n";
+    wiki.write("postmortems/fw.md", text);
+    wiki.pm(&[
+        "action",
+        "add",
+        "--doc",
+        "fw",
+        "Review rules",
+        "--owner",
+        "@sec",
+    ])
+    .ok();
+    assert_eq!(
+        wiki.read("postmortems/fw.md"),
+        with_line_after(text, "  on every host", "- [ ] Review rules — owner: @sec")
+    );
+}
+
+#[test]
+fn a_loose_list_gets_the_item_after_its_last_item() {
+    let wiki = TestWiki::git();
+    let text = "## Action items\n\n- [ ] One\n\n- [ ] Two\n\n\n## Data\n\nx";
+    wiki.write("postmortems/loose.md", text);
+    wiki.pm(&["action", "add", "--doc", "loose", "Three"]).ok();
+    assert_eq!(
+        wiki.read("postmortems/loose.md"),
+        "## Action items\n\n- [ ] One\n\n- [ ] Two\n- [ ] Three\n\n\n## Data\n\nx"
+    );
+}
+
+#[test]
+fn a_missing_section_is_created_in_template_order() {
+    let wiki = TestWiki::git();
+    // Action items come before "Data and analysis" (here by its alias "Appendix").
+    wiki.write(
+        "postmortems/a.md",
+        "# Outage\n\n## Root cause\n\nA bug.\n\n## Appendix\n\nGraphs.\n",
+    );
+    wiki.pm(&["action", "add", "--doc", "a", "Fix it", "--owner", "@me"])
+        .ok();
+    assert_eq!(
+        wiki.read("postmortems/a.md"),
+        "# Outage\n\n## Root cause\n\nA bug.\n\n## Action items\n\n- [ ] Fix it — owner: @me\n\n\
+         ## Appendix\n\nGraphs.\n"
+    );
+    // Nothing after it: after the nearest section before it, kept apart by one blank line.
+    wiki.write(
+        "postmortems/b.md",
+        "## What went wrong\r\n\r\nEverything.\r\n\r\n\r\n## Random notes\r\n\r\nx",
+    );
+    wiki.pm(&["action", "add", "--doc", "b", "--later", "Someday"])
+        .ok();
+    assert_eq!(
+        wiki.read("postmortems/b.md"),
+        "## What went wrong\r\n\r\nEverything.\r\n\r\n## If we have time\r\n\r\n- [ ] Someday\r\n\
+         \r\n\r\n## Random notes\r\n\r\nx"
+    );
+}
+
+#[test]
+fn a_table_of_action_items_is_refused() {
+    let wiki = TestWiki::git();
+    // The shape of several corpus documents (e.g. openfoodfacts' follow-up tables).
+    let text = "# Outage\n\n## Action items\n\n| Action | Owner | Ticket |\n|---|---|---|\n\
+                | Fix it | @bob | OPS-1 |\n\n## Data\n";
+    wiki.write("postmortems/table.md", text);
+    wiki.pm(&[
+        "action",
+        "add",
+        "--doc",
+        "table",
+        "Do the thing",
+        "--owner",
+        "@mary",
+    ])
+    .code(1)
+    .stderr_eq(
+        "error: cannot add the item to `[ROOT]/wiki/postmortems/table.md`: the \"Action \
+             items\" section (line 3) is a table; pm adds items only to task lists\n\
+             hint: add it by hand; nothing was written\n",
+    );
+    assert_eq!(wiki.read("postmortems/table.md"), text);
+    // Under an alias the message names the heading as written.
+    let text = "## Follow-ups\r\n\r\n|Item|Who|\r\n|-|-|\r\n|a|b|\r\n";
+    wiki.write("postmortems/alias.md", text);
+    wiki.pm(&["action", "add", "--doc", "alias", "x"])
+        .code(1)
+        .stderr_has(
+            "the \"Follow-ups\" section (line 1) is a table; pm adds items only to task lists\n",
+        );
+    assert_eq!(wiki.read("postmortems/alias.md"), text);
+}
+
+#[test]
+fn bad_values_are_usage_errors_and_nothing_is_written() {
+    let wiki = fresh();
+    let before = wiki.read(DOC);
+    let ticket_help = "is not a ticket; use a Jira key like `SHOP-123`, a GitHub or GitLab \
+                       reference like `#123` or `owner/repo#123`, or an http(s) URL";
+    let due_help = "is not a due date; use a real date written `YYYY-MM-DD`, like `2026-12-04`";
+    let owner_help = "cannot be an owner; use a handle like `@mary` or a name, without ` — ` or a \
+                      `ticket:` or `due:` in it";
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["--ticket", "SHOP 123"],
+            format!("invalid ticket (`--ticket`) `SHOP 123`: `SHOP 123` {ticket_help}"),
+        ),
+        (
+            vec!["--ticket", "shop-1"],
+            format!("invalid ticket (`--ticket`) `shop-1`: `shop-1` {ticket_help}"),
+        ),
+        (
+            vec!["--ticket", "ftp://x"],
+            format!("invalid ticket (`--ticket`) `ftp://x`: `ftp://x` {ticket_help}"),
+        ),
+        (
+            vec!["--due", "2026-02-30"],
+            format!("invalid due date (`--due`) `2026-02-30`: `2026-02-30` {due_help}"),
+        ),
+        (
+            vec!["--due", "2026-2-3"],
+            format!("invalid due date (`--due`) `2026-2-3`: `2026-2-3` {due_help}"),
+        ),
+        (
+            vec!["--due", "tomorrow"],
+            format!("invalid due date (`--due`) `tomorrow`: `tomorrow` {due_help}"),
+        ),
+        (
+            vec!["--owner", "mary — ops"],
+            format!("invalid owner (`--owner`) `mary — ops`: `mary — ops` {owner_help}"),
+        ),
+        (
+            vec!["--owner", "mary, ticket: X-1"],
+            format!(
+                "invalid owner (`--owner`) `mary, ticket: X-1`: `mary, ticket: X-1` {owner_help}"
+            ),
+        ),
+        (
+            vec!["--owner", " "],
+            format!("invalid owner (`--owner`) ` `: ` ` {owner_help}"),
+        ),
+    ];
+    for (flags, message) in cases {
+        let mut args = vec!["action", "add", "Fix it"];
+        args.extend(&flags);
+        wiki.pm(&args)
+            .code(2)
+            .stderr_eq(&format!("error: {message}\n"));
+    }
+    wiki.pm(&["action", "add", " ", "\n"])
+        .code(2)
+        .stderr_eq("error: invalid action item text `  \n`: it is empty; say what is to be done\n");
+    wiki.pm(&["action", "add"])
+        .code(2)
+        .stderr_has("error: the following required arguments were not provided:\n  <TEXT>...");
+    assert_eq!(wiki.read(DOC), before);
+}
+
+/// The owner message says "without … a `ticket:` or `due:` in it", and `mary, ticket: X-1` is
+/// refused; but without the comma, `@bob ticket: X-1` is taken and written as
+/// `- [ ] Fix it — owner: @bob ticket: X-1`, which reads as an owner and a ticket.
+#[test]
+#[ignore = "bug: an owner holding `ticket:` or `due:` without a comma before it is accepted"]
+fn an_owner_with_a_field_name_in_it_is_refused() {
+    let wiki = fresh();
+    let before = wiki.read(DOC);
+    for owner in ["@bob ticket: X-1", "@bob due: 2026-01-01"] {
+        wiki.pm(&["action", "add", "Fix it", "--owner", owner])
+            .code(2)
+            .stderr_has("cannot be an owner");
+    }
+    assert_eq!(wiki.read(DOC), before);
+}
+
+#[test]
+fn which_document_and_file_errors() {
+    let wiki = TestWiki::git();
+    wiki.pm(&["action", "add", "x"]).code(1).stderr_eq(
+        "error: no current post-mortem in this clone\nhint: pass `--doc PATH` or set `PM_DOC`; \
+         `pm new` makes the document it creates current\n",
+    );
+    wiki.pm(&["action", "add", "--doc", "nope", "x"])
+        .code(1)
+        .stderr_eq(
+            "error: no post-mortem `nope` in `[ROOT]/wiki/postmortems`\nhint: pass a path, a file \
+         name or a slug; `pm list` shows them all\n",
+        );
+    // Values are checked before the document is looked for.
+    wiki.pm(&["action", "add", "--doc", "nope", "x", "--due", "2026-13-01"])
+        .code(2)
+        .stderr_has("invalid due date (`--due`) `2026-13-01`");
+    let bytes = b"## Action items\n\n- [ ] caf\xe9\n";
+    wiki.write("postmortems/latin1.md", bytes);
+    wiki.pm(&["action", "add", "--doc", "latin1", "x"])
+        .code(1)
+        .stderr_eq(
+            "error: `[ROOT]/wiki/postmortems/latin1.md` is not valid UTF-8 (first bad byte at \
+             offset 26)\n",
+        );
+    assert_eq!(wiki.read_bytes("postmortems/latin1.md"), bytes);
+    let run = wiki.run(
+        wiki.command()
+            .env("PM_DOC", "postmortems/latin1.md")
+            .args(["action", "add", "x"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap(),
+    );
+    run.code(1).stderr_has("is not valid UTF-8");
+}
+
+#[test]
+fn a_read_only_document_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let wiki = fresh();
+    let before = wiki.read(DOC);
+    std::fs::set_permissions(wiki.path(DOC), std::fs::Permissions::from_mode(0o444)).unwrap();
+    wiki.pm(&["action", "add", "x"]).code(1).stderr_eq(&format!(
+        "error: `[ROOT]/wiki/{DOC}` is read-only; make it writable to let pm change it\n\
+         hint: run `chmod u+w [ROOT]/wiki/{DOC}` if pm should change it\n"
+    ));
+    assert_eq!(wiki.read(DOC), before);
+}
+
+#[test]
+fn concurrent_adds_lose_no_item() {
+    let wiki = fresh();
+    std::thread::scope(|scope| {
+        for p in 0..4 {
+            let wiki = &wiki;
+            scope.spawn(move || {
+                for i in 0..10 {
+                    let output = wiki
+                        .command()
+                        .args(["action", "add", &format!("item {p}-{i}")])
+                        .stdin(Stdio::null())
+                        .output()
+                        .unwrap();
+                    wiki.run(output).ok();
+                }
+            });
+        }
+    });
+    let text = wiki.read(DOC);
+    for p in 0..4 {
+        let mine: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with(&format!("- [ ] item {p}-")))
+            .collect();
+        let expected: Vec<String> = (0..10).map(|i| format!("- [ ] item {p}-{i}")).collect();
+        assert_eq!(mine, expected, "each process's items, once, in its order");
+    }
+}
