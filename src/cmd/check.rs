@@ -60,7 +60,12 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         let mut findings = rules::check(&document, &summary, rel, &settings);
         // Sorted here, on all cores; the final sort then only merges sorted runs.
         sort_findings(&mut findings);
-        let mut wanted: Vec<usize> = findings.iter().map(|f| f.line).collect();
+        // The human report shows each finding's line; the others need no source text.
+        let mut wanted: Vec<usize> = if args.format == CheckFormat::Human {
+            findings.iter().map(|f| f.line).collect()
+        } else {
+            Vec::new()
+        };
         wanted.dedup();
         let lines = wanted
             .into_iter()
