@@ -10,3 +10,4 @@ mod init;
 mod new;
 mod support;
 mod timeline;
+mod views;
