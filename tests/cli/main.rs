@@ -5,6 +5,7 @@
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
 
 mod action;
+mod check;
 mod completions;
 mod init;
 mod new;
