@@ -171,7 +171,13 @@ pub(crate) fn validate_ticket(s: &str) -> Result<(), ItemError> {
 pub(crate) fn validate_owner(s: &str) -> Result<(), ItemError> {
     let value = normalize_text(s);
     let item = parse_line(&format_item("x", Some(&value), None, None));
-    if value.is_empty() || item.and_then(|i| i.owner).as_deref() != Some(value.as_str()) {
+    // It would read back, but a person reading `owner: @bob ticket: X-1` sees two fields.
+    let lower = value.to_lowercase();
+    let names_a_field = FIELD_KEYS.iter().any(|k| lower.contains(&format!("{k}:")));
+    if value.is_empty()
+        || names_a_field
+        || item.and_then(|i| i.owner).as_deref() != Some(value.as_str())
+    {
         return Err(ItemError::Owner {
             value: s.to_string(),
         });

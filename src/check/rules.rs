@@ -424,7 +424,12 @@ fn sections(run: &mut Run, settings: &Settings) {
 
 fn timeline_rules(run: &mut Run, settings: &Settings) {
     let doc = run.doc;
-    let found = timeline::read(doc, settings.names, settings.config.timezone);
+    let found = timeline::read(
+        doc,
+        settings.names,
+        settings.config.timezone,
+        settings.today,
+    );
     let Some(section) = &found.section else {
         return;
     };

@@ -131,7 +131,8 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let mut written = String::new();
     fsio::update_locked(&path, Ctx::lock_timeout(), |current| {
         let document = Document::parse(current.to_string());
-        let timeline = doc_timeline::read(&document, &names, ctx.config.timezone);
+        let day = at.with_timezone(&ctx.config.timezone).date_naive();
+        let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, day);
         let entry = doc_timeline::entry_text(at, timeline.zone, &text, author.as_deref());
         let (offset, insert) =
             doc_timeline::insertion(&document, &names, &timeline, at, &entry, author.as_deref());
@@ -216,7 +217,8 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
     let document = Document::parse(fsio::read_text(&path)?);
     let names = doc::section_names(&ctx.config);
-    let timeline = doc_timeline::read(&document, &names, ctx.config.timezone);
+    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);
     let started = document
         .front
         .as_ref()

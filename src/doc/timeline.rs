@@ -66,8 +66,14 @@ impl Item {
 }
 
 /// Read the timeline of `doc`. `wiki_zone` is the zone for bare times when the section
-/// declares none.
-pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timeline {
+/// declares none; `fallback_date` the date of bare times when neither `started` nor an entry
+/// gives one (most hand-written documents), so they can still be ordered.
+pub(crate) fn read(
+    doc: &Document,
+    names: &SectionNames,
+    wiki_zone: Tz,
+    fallback_date: NaiveDate,
+) -> Timeline {
     let Some(section) = doc.section(names, NAME) else {
         return Timeline {
             section: None,
@@ -75,8 +81,10 @@ pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timel
             items: Vec::new(),
         };
     };
-    let zone = declared_zone(doc, section).unwrap_or(ZoneHint::Named(wiki_zone));
+    let declared = declared_zone(doc, section);
     let mut items = Vec::new();
+    // Day headings inside the timeline (`### 2026-11-20`) date the bare times under them.
+    let mut days: Vec<(usize, NaiveDate)> = Vec::new();
     let body = section.body.clone();
     for block in &doc.blocks {
         let lines = block.lines.start.max(body.start)..block.lines.end.min(body.end);
@@ -108,7 +116,7 @@ pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timel
                 let header = doc.line(block.lines.start);
                 let cells = table_cells(header);
                 let who = cells.iter().position(|c| {
-                    let c = c.to_ascii_lowercase();
+                    let c = c.trim_matches(['*', '_', '`']).trim().to_ascii_lowercase();
                     ["who", "author", "by", "owner", "person"].contains(&c.as_str())
                 });
                 let layout = Layout::Table {
@@ -118,6 +126,11 @@ pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timel
                 // The header and the separator row are not entries.
                 for line in lines.start.max(block.lines.start + 2)..lines.end {
                     push(&mut items, doc, line, line..line + 1, layout.clone());
+                }
+            }
+            BlockKind::Heading { text, .. } => {
+                if let Some(day) = date_in(text) {
+                    days.push((block.lines.start, day));
                 }
             }
             BlockKind::Paragraph => {
@@ -137,7 +150,15 @@ pub(crate) fn read(doc: &Document, names: &SectionNames, wiki_zone: Tz) -> Timel
             _ => {}
         }
     }
-    resolve_all(doc, &mut items, zone);
+    // No zone declared: the one every entry writes (`8:05 AM PST`), else the wiki's.
+    let zone = declared
+        .or_else(|| {
+            common_offset(&items)
+                .filter(|o| !zone_uses(wiki_zone, *o, fallback_date))
+                .map(ZoneHint::Fixed)
+        })
+        .unwrap_or(ZoneHint::Named(wiki_zone));
+    resolve_all(doc, &mut items, &days, zone, fallback_date);
     Timeline {
         section: Some(section.clone()),
         zone,
@@ -162,15 +183,26 @@ fn push(items: &mut Vec<Item>, doc: &Document, line: usize, lines: Range<usize>,
 /// Give each entry its instant. Bare times take the date of the entry before them (the
 /// document's `started` for the first); a bare time more than six hours before the previous
 /// entry is taken to be after midnight.
-fn resolve_all(doc: &Document, items: &mut [Item], zone: ZoneHint) {
+fn resolve_all(
+    doc: &Document,
+    items: &mut [Item],
+    days: &[(usize, NaiveDate)],
+    zone: ZoneHint,
+    fallback_date: NaiveDate,
+) {
     let started = doc
         .front
         .as_ref()
         .and_then(|f| f.time(&doc.text, "started"))
         .and_then(Result::ok);
-    let mut date = started.map(|s| local_date(s, zone));
+    let mut date = Some(started.map_or(fallback_date, |s| local_date(s, zone)));
     let mut previous: Option<DateTime<FixedOffset>> = None;
+    let mut next_day = days.iter().peekable();
     for item in items {
+        while let Some((_, day)) = next_day.next_if(|(line, _)| *line < item.line) {
+            date = Some(*day);
+            previous = None;
+        }
         let ItemKind::Entry { stamp, at } = &mut item.kind else {
             continue;
         };
@@ -190,6 +222,43 @@ fn resolve_all(doc: &Document, items: &mut [Item], zone: ZoneHint) {
     }
 }
 
+/// The offset all entries are written with, when they all give the same one.
+fn common_offset(items: &[Item]) -> Option<FixedOffset> {
+    let mut offsets = items.iter().filter_map(|i| match &i.kind {
+        ItemKind::Entry { stamp, .. } => Some(stamp.offset),
+        ItemKind::Unreadable => None,
+    });
+    let first = offsets.next()??;
+    offsets.all(|o| o == Some(first)).then_some(first)
+}
+
+/// Whether `zone` is at `offset` in winter or summer of the year around `near`: then
+/// entries written that way are the wiki zone's own (as pm writes them).
+fn zone_uses(zone: Tz, offset: FixedOffset, near: NaiveDate) -> bool {
+    use chrono::{Offset, TimeZone};
+    [0, 91, 182, 273].into_iter().any(|days| {
+        let day = near + Duration::days(days);
+        let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
+        zone.from_utc_datetime(&noon).offset().fix() == offset
+    })
+}
+
+/// The first `YYYY-MM-DD` in a heading.
+fn date_in(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let candidate = text.get(i..i + 10)?;
+        let shaped = candidate.bytes().enumerate().all(|(j, c)| match j {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let boundary = i == 0 || !b[i - 1].is_ascii_digit();
+        (shaped && boundary)
+            .then(|| NaiveDate::parse_from_str(candidate, "%Y-%m-%d").ok())
+            .flatten()
+    })
+}
+
 fn local_date(at: DateTime<FixedOffset>, zone: ZoneHint) -> NaiveDate {
     match zone {
         ZoneHint::Fixed(offset) => at.with_timezone(&offset).date_naive(),
@@ -200,10 +269,18 @@ fn local_date(at: DateTime<FixedOffset>, zone: ZoneHint) -> NaiveDate {
 /// The zone the heading, or a line of the section before its first entry, declares.
 fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
     let heading = doc.line(section.heading.start);
+    // Guidance comments talk about zones too ("with the zone written out: … UTC"); they
+    // declare nothing.
+    let in_comment = |i: usize| {
+        doc.blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Html && b.lines.contains(&i))
+    };
     timeline::zone_hint(heading).or_else(|| {
         section
             .body
             .clone()
+            .filter(|&i| !in_comment(i))
             .map(|i| doc.line(i))
             .take_while(|line| !matches!(timeline::parse_line(line), LineKind::Entry(_)))
             .filter(|line| !line.trim().is_empty())

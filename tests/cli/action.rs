@@ -263,7 +263,6 @@ fn bad_values_are_usage_errors_and_nothing_is_written() {
 /// refused; but without the comma, `@bob ticket: X-1` is taken and written as
 /// `- [ ] Fix it — owner: @bob ticket: X-1`, which reads as an owner and a ticket.
 #[test]
-#[ignore = "bug: an owner holding `ticket:` or `due:` without a comma before it is accepted"]
 fn an_owner_with_a_field_name_in_it_is_refused() {
     let wiki = fresh();
     let before = wiki.read(DOC);

@@ -483,8 +483,6 @@ fn around_dst_the_wiki_zone_is_written_out() {
 /// the section's times are in UTC. So in a wiki whose zone is not UTC, every entry of a fresh
 /// document is written in UTC, and a bare `15:00` typed by hand is read as 15:00 UTC.
 #[test]
-#[ignore = "bug: the template's Timeline guidance comment is read as `times in UTC`, \
-            overriding the wiki's zone"]
 fn a_fresh_document_uses_the_wiki_zone() {
     let wiki = TestWiki::git().file("pm.toml", "timezone = \"Europe/Copenhagen\"\n");
     wiki.pm(&["new", "--no-input", "-s", "SEV2", "Checkout outage"])
@@ -629,7 +627,6 @@ fn a_table_with_crlf_line_endings() {
 /// **Who** |`. The "who" column is looked up by the raw cell text, so `**Who**` is missed and the
 /// author lands in the Event cell, with the Who cell left empty.
 #[test]
-#[ignore = "bug: a bold `**Who**` table header is not recognised as the author column"]
 fn a_bold_who_header_gets_the_author() {
     let wiki = TestWiki::git();
     let text = "## Timeline\n\n| **Time (UTC)** | **Event** | **Who** |\n|---|---|---|\n\
@@ -742,8 +739,6 @@ fn an_empty_timeline_gets_its_first_entry_after_the_guidance() {
 /// front matter, the date in a heading or not at all). Those entries get no instant, and a new
 /// entry then always goes after the last one, whatever its time.
 #[test]
-#[ignore = "bug: in an undated timeline of bare HH:MM entries a new entry is always appended \
-            at the end instead of in time order"]
 fn undated_bare_times_still_order_a_new_entry() {
     let wiki = TestWiki::git();
     wiki.write(
@@ -764,8 +759,6 @@ fn undated_bare_times_still_order_a_new_entry() {
 
 /// The same with the date given as a day heading inside the timeline (openfoodfacts style).
 #[test]
-#[ignore = "bug: a day heading (`### 2026-11-20`) inside the timeline does not date its bare \
-            HH:MM entries, so a new entry is appended at the end"]
 fn day_headings_date_their_entries() {
     let wiki = TestWiki::git();
     wiki.write(
