@@ -248,6 +248,19 @@ fn resolve(wiki: WikiConfig, user: &UserConfig, path: &Path, text: &str) -> Resu
             format!("`{}` is not a template name", wiki.template),
         ));
     }
+    let known: Vec<&str> = crate::check::rules::RULES
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    if let Some(rule) = wiki.rules.keys().find(|r| !known.contains(&r.as_str())) {
+        return Err(bad(
+            rule,
+            format!(
+                "`{rule}` is not a rule of `pm check`; the rules are: {}",
+                known.join(", ")
+            ),
+        ));
+    }
     let index = match &wiki.index {
         Some(index) => relative_path(index)
             .ok_or_else(|| bad("index", format!("`{index}` must be a file inside the wiki")))?,

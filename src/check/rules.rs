@@ -125,7 +125,7 @@ pub(crate) fn check(
             let line = front_line(doc, "review_by");
             run.add(
                 "review-overdue",
-                Class::Error,
+                Class::Warning,
                 line,
                 1,
                 format!("the review was due on {due} and the document is still a draft"),
@@ -133,7 +133,7 @@ pub(crate) fn check(
             );
         }
     }
-    prose_rules(&mut run, summary);
+    prose_rules(&mut run, summary, settings.names);
 
     let lines = doc.lines();
     let allowances = Allowances::from_lines(&lines);
@@ -266,6 +266,23 @@ fn front_matter(run: &mut Run, settings: &Settings) {
                 format!("the front matter has no `{key}`"),
                 None,
             );
+        }
+    }
+    if let Some(table) = front.table() {
+        for key in ["title", "severity", "status", "lead"] {
+            if let Some(value) = table.get(key).filter(|v| !v.is_str()) {
+                run.add(
+                    "front-matter",
+                    Class::Error,
+                    front_line(doc, key),
+                    1,
+                    format!(
+                        "`{key}` is {}; it must be a string, like `{key} = \"…\"`",
+                        value.type_str()
+                    ),
+                    None,
+                );
+            }
         }
     }
     if let Some(status) = front.string(&doc.text, "status")
@@ -564,10 +581,22 @@ fn action_rules(run: &mut Run, summary: &Summary, settings: &Settings) {
     }
 }
 
+/// `an` before a vowel sound as the kinds start (`an AWS key`, `a GitHub token`).
+fn article(kind: &str) -> &'static str {
+    if kind.starts_with(['A', 'E', 'I', 'O', 'a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// Blame and secrets, line by line: secrets everywhere (a token in a code block leaks just
 /// the same), blame only in prose.
-fn prose_rules(run: &mut Run, summary: &Summary) {
+fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
     let doc = run.doc;
+    // "Human error" blames only when it is given as the cause; "we ruled out human error"
+    // elsewhere is fine.
+    let root_cause = doc.section(names, "Root cause").map(|s| s.body.clone());
     let mut in_code = vec![false; doc.line_count()];
     for block in &doc.blocks {
         if matches!(block.kind, BlockKind::Code | BlockKind::Html) {
@@ -599,12 +628,16 @@ fn prose_rules(run: &mut Run, summary: &Summary) {
                 let column = line[..hit.start].chars().count() + 1;
                 let end = column + line[hit.start..hit.end].chars().count();
                 run.add_span("secret", Class::Error, i, column, Some(end),
-                    format!("a {} is pasted here ({})", hit.kind, hit.masked),
+                    format!("{} {} is pasted here ({})", article(hit.kind), hit.kind, hit.masked),
                     Some("remove it, rotate the credential, and purge it from the wiki's git history".into()));
             }
         }
         if i >= front_end && !code {
             for hit in find_blame(line, &people) {
+                let cause_only = hit.phrase.to_ascii_lowercase().contains("human error");
+                if cause_only && !root_cause.as_ref().is_some_and(|r| r.contains(&i)) {
+                    continue;
+                }
                 let column = line[..hit.start].chars().count() + 1;
                 let end = column + line[hit.start..hit.end].chars().count();
                 run.add_span(

@@ -11,6 +11,7 @@ use clap::{Args, ValueEnum};
 use crate::check::finding::{Finding, Level, sort_findings};
 use crate::check::report;
 use crate::check::rules::{self, Settings};
+use crate::check::secrets::{find_secrets, may_contain_secret};
 use crate::cli::ColorChoice;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
@@ -53,8 +54,17 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         names: &names,
         today: ctx.now.with_timezone(&ctx.config.timezone).date_naive(),
     };
+    // Paths typed on the command line are canonical (see `documents`); the root may not be.
+    let canonical_root = ctx
+        .wiki
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| ctx.wiki.root.clone());
     let results = scan::parallel_map(&paths, |path| -> Result<Checked, Error> {
-        let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
+        let rel = path
+            .strip_prefix(&ctx.wiki.root)
+            .or_else(|_| path.strip_prefix(&canonical_root))
+            .unwrap_or(path);
         let document = Document::parse(fsio::read_text(path)?);
         let summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
         let mut findings = rules::check(&document, &summary, rel, &settings);
@@ -69,7 +79,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         wanted.dedup();
         let lines = wanted
             .into_iter()
-            .map(|n| (n, document.line(n - 1).to_string()))
+            .map(|n| (n, masked_line(document.line(n - 1))))
             .collect();
         Ok(Checked { findings, lines })
     });
@@ -120,6 +130,20 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
     }
 }
 
+/// A source line for the human report with every secret on it blotted out: the report must
+/// never show the credential it warns about.
+fn masked_line(line: &str) -> String {
+    if !may_contain_secret(line) {
+        return line.to_string();
+    }
+    let mut out = line.to_string();
+    for hit in find_secrets(line).iter().rev() {
+        let stars = "*".repeat(line[hit.start..hit.end].chars().count());
+        out.replace_range(hit.start..hit.end, &stars);
+    }
+    out
+}
+
 /// The documents to check: the paths given (folders searched), the ones changed since REV,
 /// or the whole wiki.
 fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
@@ -137,10 +161,13 @@ fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
         return list(&folder);
     }
     for path in &args.paths {
-        if path.is_dir() {
-            paths.extend(list(path)?);
-        } else if path.is_file() {
-            paths.push(path.clone());
+        // Canonical, so that a document is reported relative to the wiki root and checked
+        // once however it was spelt.
+        let canonical = path.canonicalize().ok();
+        if let Some(dir) = canonical.as_ref().filter(|p| p.is_dir()) {
+            paths.extend(list(dir)?);
+        } else if let Some(file) = canonical.filter(|p| p.is_file()) {
+            paths.push(file);
         } else {
             return Err(Error::InvalidValue {
                 what: "path",
