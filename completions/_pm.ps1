@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Commit the post-mortem and the index page, and push them to the wiki')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -192,6 +193,22 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pm;publish' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The commit message (default: "Publish post-mortem: TITLE")')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The commit message (default: "Publish post-mortem: TITLE")')
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Commit, but do not push')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be committed and pushed, and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even when `pm check` finds errors (said in the commit message)')
+            [CompletionResult]::new('--final', '--final', [CompletionResultType]::ParameterName, 'Also set `status = "published"` in each document')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pm;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only post-mortems with this status (draft, review, published)')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Only post-mortems of this severity')
@@ -248,6 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Commit the post-mortem and the index page, and push them to the wiki')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -284,6 +302,9 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             break
         }
         'pm;help;check' {
+            break
+        }
+        'pm;help;publish' {
             break
         }
         'pm;help;list' {

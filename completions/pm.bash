@@ -43,6 +43,9 @@ _pm() {
             pm,new)
                 cmd="pm__subcmd__new"
                 ;;
+            pm,publish)
+                cmd="pm__subcmd__publish"
+                ;;
             pm,timeline)
                 cmd="pm__subcmd__timeline"
                 ;;
@@ -91,6 +94,9 @@ _pm() {
             pm__subcmd__help,new)
                 cmd="pm__subcmd__help__subcmd__new"
                 ;;
+            pm__subcmd__help,publish)
+                cmd="pm__subcmd__help__subcmd__publish"
+                ;;
             pm__subcmd__help,timeline)
                 cmd="pm__subcmd__help__subcmd__timeline"
                 ;;
@@ -131,7 +137,7 @@ _pm() {
 
     case "${cmd}" in
         pm)
-            opts="-h -V --wiki --no-input --color --help --version init new timeline action check list actions completions man help"
+            opts="-h -V --wiki --no-input --color --help --version init new timeline action check publish list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,7 +383,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help)
-            opts="init new timeline action check list actions completions man help"
+            opts="init new timeline action check publish list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,6 +537,20 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__help__subcmd__publish)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -700,6 +720,36 @@ _pm() {
                     return 0
                     ;;
                 --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__publish)
+            opts="-m -h -V --no-push --dry-run --force --final --message --wiki --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand timeline 'Log the incident as it happens: add and list timeline entries'
             cand action 'Add action items, or tick one done'
             cand check 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
+            cand publish 'Commit the post-mortem and the index page, and push them to the wiki'
             cand list 'List every post-mortem, newest first'
             cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
@@ -171,6 +172,21 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pm;publish'= {
+            cand -m 'The commit message (default: "Publish post-mortem: TITLE")'
+            cand --message 'The commit message (default: "Publish post-mortem: TITLE")'
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-push 'Commit, but do not push'
+            cand --dry-run 'Print what would be committed and pushed, and change nothing'
+            cand --force 'Publish even when `pm check` finds errors (said in the commit message)'
+            cand --final 'Also set `status = "published"` in each document'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pm;list'= {
             cand --status 'Only post-mortems with this status (draft, review, published)'
             cand --severity 'Only post-mortems of this severity'
@@ -223,6 +239,7 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand timeline 'Log the incident as it happens: add and list timeline entries'
             cand action 'Add action items, or tick one done'
             cand check 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
+            cand publish 'Commit the post-mortem and the index page, and push them to the wiki'
             cand list 'List every post-mortem, newest first'
             cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
@@ -250,6 +267,8 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help;action;done'= {
         }
         &'pm;help;check'= {
+        }
+        &'pm;help;publish'= {
         }
         &'pm;help;list'= {
         }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::cmd::{action, actions, check, completions, init, list, new, timeline};
+use crate::cmd::{action, actions, check, completions, init, list, new, publish, timeline};
 
 /// Write incident post-mortems as Markdown in a git-backed wiki
 #[derive(Debug, Parser)]
@@ -72,6 +72,11 @@ pub enum Command {
         after_help = "Examples:\n  pm check\n  pm check postmortems/2026-11-20-checkout-outage.md\n  pm check --changed-since origin/main --format github"
     )]
     Check(check::CheckArgs),
+    /// Commit the post-mortem and the index page, and push them to the wiki
+    #[command(
+        after_help = "Examples:\n  pm publish\n  pm publish --final -m \"Post-mortem: checkout outage\"\n  pm publish --dry-run checkout-outage"
+    )]
+    Publish(publish::PublishArgs),
     /// List every post-mortem, newest first
     #[command(
         after_help = "Examples:\n  pm list\n  pm list --status draft --since 2026-01-01\n  pm list --format json"

@@ -152,7 +152,6 @@ pub(crate) struct UserConfig {
 
 /// Settings after every layer is merged and checked.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // index, remote, branch, rules: read by check and publish (later commits)
 pub(crate) struct Config {
     pub(crate) folder: PathBuf,
     pub(crate) severities: Vec<String>,

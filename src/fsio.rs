@@ -168,13 +168,13 @@ pub(crate) fn create_new(path: &Path, content: &str) -> Result<(), FsError> {
 
 /// Atomically replace (or create) a file that pm owns (e.g. a state file), without the lock
 /// protocol: the last writer wins, but no reader ever sees a torn file.
-pub(crate) fn write_atomic(path: &Path, content: &str) -> Result<(), FsError> {
+pub(crate) fn write_atomic(path: &Path, content: impl AsRef<[u8]>) -> Result<(), FsError> {
     let meta = match fs::metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(FsError::io(path, "inspect", e)),
     };
-    replace(path, content.as_bytes(), meta.as_ref())
+    replace(path, content.as_ref(), meta.as_ref())
 }
 
 /// Read a whole document as UTF-8, with the errors every command reports the same way.

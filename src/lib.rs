@@ -12,6 +12,7 @@ mod fsio;
 mod git;
 mod output;
 mod prompt;
+mod publish;
 mod scan;
 mod slug;
 mod table;

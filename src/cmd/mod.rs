@@ -7,6 +7,7 @@ pub(crate) mod completions;
 pub(crate) mod init;
 pub(crate) mod list;
 pub(crate) mod new;
+pub(crate) mod publish;
 pub(crate) mod timeline;
 
 use std::process::ExitCode;
@@ -41,6 +42,7 @@ pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Timeline(args) => timeline::run(&args, &Ctx::new(&cli.global)?),
         Command::Action(args) => action::run(&args, &Ctx::new(&cli.global)?),
         Command::Check(args) => check::run(&args, &Ctx::new(&cli.global)?, cli.global.color),
+        Command::Publish(args) => publish::run(&args, &Ctx::new(&cli.global)?),
         Command::List(args) => list::run(&args, &Ctx::new(&cli.global)?),
         Command::Actions(args) => actions::run(&args, &Ctx::new(&cli.global)?),
     }

@@ -1,0 +1,55 @@
+//! `pm publish`: the command line of [`crate::publish`].
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cmd::Outcome;
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::publish::{self, Request};
+
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // one per flag, as clap wants them
+pub struct PublishArgs {
+    /// The post-mortems to publish: paths, file names or slugs (default: the current one)
+    #[arg(value_name = "DOC")]
+    pub docs: Vec<String>,
+    /// Commit, but do not push
+    #[arg(long)]
+    pub no_push: bool,
+    /// Print what would be committed and pushed, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Publish even when `pm check` finds errors (said in the commit message)
+    #[arg(long)]
+    pub force: bool,
+    /// Also set `status = "published"` in each document
+    #[arg(long = "final")]
+    pub final_status: bool,
+    /// The commit message (default: "Publish post-mortem: TITLE")
+    #[arg(short, long, value_name = "MSG")]
+    pub message: Option<String>,
+}
+
+pub(crate) fn run(args: &PublishArgs, ctx: &Ctx) -> Result<Outcome, Error> {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    let docs: Vec<PathBuf> = if args.docs.is_empty() {
+        vec![ctx.wiki.resolve_doc(&folder, None)?]
+    } else {
+        args.docs
+            .iter()
+            .map(|d| ctx.wiki.resolve_doc(&folder, Some(d)))
+            .collect::<Result<_, _>>()?
+    };
+    let request = Request {
+        docs,
+        no_push: args.no_push,
+        dry_run: args.dry_run,
+        force: args.force,
+        final_status: args.final_status,
+        message: args.message.clone(),
+    };
+    publish::publish(ctx, &request)?;
+    Ok(Outcome::Success)
+}

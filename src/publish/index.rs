@@ -1,0 +1,269 @@
+//! The index page: a table of every post-mortem between `<!-- pm:index:start -->` and
+//! `<!-- pm:index:end -->`. Only that block is pm's; what people wrote around it is kept.
+//!
+//! Publishing one document updates its row and keeps the others as they are (reading ten
+//! thousand documents to publish one would make `pm publish` slower than `git commit`); the
+//! first publish, or a page without the block, gets the table of every document.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path};
+
+use crate::doc::summary::Summary;
+
+pub(crate) const START: &str = "<!-- pm:index:start -->";
+pub(crate) const END: &str = "<!-- pm:index:end -->";
+const HEADER: &str = "| Date | Severity | Status | Title | Lead | Open actions | Review by |\n\
+                      |---|---|---|---|---|---|---|";
+
+/// One row of the table, keyed by the document's path in the wiki (with `/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub(crate) doc: String,
+    pub(crate) date: String,
+    pub(crate) line: String,
+}
+
+/// The row for a document.
+pub(crate) fn row(summary: &Summary, index_path: &str, today: chrono::NaiveDate) -> Row {
+    let doc = slash(&summary.path);
+    let date = summary.date.map_or("-".to_string(), |d| d.to_string());
+    let (open, total) = summary.action_counts();
+    let review = match summary.review_by {
+        Some(day) if summary.review_overdue(today) => format!("{day} (overdue)"),
+        Some(day) => day.to_string(),
+        None => "-".into(),
+    };
+    let cell = |v: Option<&str>| v.map_or("-".to_string(), escape);
+    let link = format!(
+        "[{}]({})",
+        escape(&summary.title),
+        link_to(&doc, index_path)
+    );
+    let text = format!(
+        "| {date} | {} | {} | {link} | {} | {open} of {total} | {review} |",
+        cell(summary.severity.as_deref()),
+        cell(summary.status.as_deref()),
+        cell(summary.lead.as_deref()),
+    );
+    Row {
+        doc,
+        date,
+        line: text,
+    }
+}
+
+/// The rows of an existing page's block, by document; `None` when the page has no block.
+pub(crate) fn existing_rows(page: &str, index_path: &str) -> Option<BTreeMap<String, Row>> {
+    let (start, end) = block(page)?;
+    let mut rows = BTreeMap::new();
+    for line in page[start..end].lines() {
+        let Some(target) = link_target(line) else {
+            continue;
+        };
+        let doc = resolve_link(index_path, target);
+        let date = line
+            .trim_start_matches('|')
+            .split('|')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        rows.insert(
+            doc.clone(),
+            Row {
+                doc,
+                date,
+                line: line.trim_end_matches('\r').to_string(),
+            },
+        );
+    }
+    Some(rows)
+}
+
+/// `page` with its block holding `rows`, newest first; the block is added at the end of a
+/// page that has none (a new page gets a heading too).
+pub(crate) fn render(page: Option<&str>, rows: impl IntoIterator<Item = Row>) -> String {
+    let mut rows: Vec<Row> = rows.into_iter().collect();
+    rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.doc.cmp(&b.doc)));
+    let newline = match page {
+        Some(p) if p.contains("\r\n") => "\r\n",
+        _ => "\n",
+    };
+    let mut table = format!("{START}{newline}");
+    if rows.is_empty() {
+        table.push_str("No post-mortems yet.");
+        table.push_str(newline);
+    } else {
+        table.push_str(&HEADER.replace('\n', newline));
+        table.push_str(newline);
+        for row in &rows {
+            table.push_str(&row.line);
+            table.push_str(newline);
+        }
+    }
+    table.push_str(END);
+    match page {
+        Some(page) => match page.find(START).zip(block(page)) {
+            Some((open, (_, end))) => {
+                format!("{}{table}{}", &page[..open], &page[end + END.len()..])
+            }
+            None if page.is_empty() => format!("{table}{newline}"),
+            None => {
+                let gap = if page.ends_with('\n') {
+                    newline.to_string()
+                } else {
+                    format!("{newline}{newline}")
+                };
+                format!("{page}{gap}{table}{newline}")
+            }
+        },
+        None => format!("# Post-mortems{newline}{newline}{table}{newline}"),
+    }
+}
+
+/// Bytes between the end of the start marker and the start of the end marker.
+fn block(page: &str) -> Option<(usize, usize)> {
+    let start = page.find(START)? + START.len();
+    let end = start + page[start..].find(END)?;
+    Some((start, end))
+}
+
+fn link_target(line: &str) -> Option<&str> {
+    let open = line.find("](")? + 2;
+    let close = open + line[open..].find(')')?;
+    Some(&line[open..close])
+}
+
+/// The document path a link in the index points to, as a wiki path with `/`.
+fn resolve_link(index_path: &str, target: &str) -> String {
+    let target = target.replace("%20", " ");
+    let dir = Path::new(index_path).parent().unwrap_or(Path::new(""));
+    let mut parts: Vec<String> = Vec::new();
+    for component in dir.join(&target).components() {
+        match component {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    let mut doc = parts.join("/");
+    if Path::new(&doc)
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("md"))
+    {
+        doc.push_str(".md");
+    }
+    doc
+}
+
+/// A link from the index page to the document that works in a plain repository (relative
+/// path with `.md`) and in GitHub and GitLab wikis, whose home page is `Home.md` and whose
+/// links name pages without `.md`.
+fn link_to(doc: &str, index_path: &str) -> String {
+    let index = Path::new(index_path);
+    let dir: Vec<&str> = index
+        .parent()
+        .map(|p| {
+            p.to_str()
+                .unwrap_or("")
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let parts: Vec<&str> = doc.split('/').collect();
+    let common = dir.iter().zip(&parts).take_while(|(a, b)| a == b).count();
+    let mut link: Vec<&str> = vec![".."; dir.len() - common];
+    link.extend(&parts[common..]);
+    let mut link = link.join("/").replace(' ', "%20");
+    let wiki_home = index
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("home.md"));
+    if wiki_home {
+        link = link.trim_end_matches(".md").to_string();
+    }
+    link
+}
+
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn slash(path: &Path) -> String {
+    path.components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(doc: &str, date: &str) -> Row {
+        Row {
+            doc: doc.into(),
+            date: date.into(),
+            line: format!(
+                "| {date} | [x]({}) |",
+                doc.trim_start_matches("postmortems/")
+            ),
+        }
+    }
+
+    #[test]
+    fn links_work_from_the_index_folder_and_in_wikis() {
+        assert_eq!(
+            link_to("postmortems/a b.md", "postmortems/README.md"),
+            "a%20b.md"
+        );
+        assert_eq!(link_to("postmortems/a.md", "Home.md"), "postmortems/a");
+        assert_eq!(link_to("a.md", "docs/index.md"), "../a.md");
+        assert_eq!(
+            resolve_link("postmortems/README.md", "a%20b.md"),
+            "postmortems/a b.md"
+        );
+        assert_eq!(resolve_link("Home.md", "postmortems/a"), "postmortems/a.md");
+        assert_eq!(resolve_link("docs/index.md", "../a.md"), "a.md");
+    }
+
+    #[test]
+    fn only_the_block_is_replaced() {
+        let page = "# Incidents\n\nIntro.\n\n<!-- pm:index:start -->\nold\n<!-- pm:index:end -->\n\nFooter.\n";
+        let out = render(
+            Some(page),
+            [
+                r("postmortems/a.md", "2026-01-02"),
+                r("postmortems/b.md", "2026-03-04"),
+            ],
+        );
+        assert_eq!(
+            out,
+            "# Incidents\n\nIntro.\n\n<!-- pm:index:start -->\n| Date | Severity | Status | Title | Lead | Open actions | Review by |\n|---|---|---|---|---|---|---|\n| 2026-03-04 | [x](b.md) |\n| 2026-01-02 | [x](a.md) |\n<!-- pm:index:end -->\n\nFooter.\n"
+        );
+        let rows = existing_rows(&out, "postmortems/README.md").unwrap();
+        assert_eq!(
+            rows.keys().collect::<Vec<_>>(),
+            ["postmortems/a.md", "postmortems/b.md"]
+        );
+        assert_eq!(rows["postmortems/b.md"].date, "2026-03-04");
+    }
+
+    #[test]
+    fn a_page_without_the_block_gets_it_at_the_end() {
+        assert_eq!(
+            render(Some("# Home\n\nWelcome."), []),
+            "# Home\n\nWelcome.\n\n<!-- pm:index:start -->\nNo post-mortems yet.\n<!-- pm:index:end -->\n"
+        );
+        assert_eq!(
+            render(None, []),
+            "# Post-mortems\n\n<!-- pm:index:start -->\nNo post-mortems yet.\n<!-- pm:index:end -->\n"
+        );
+        assert!(existing_rows("# Home\n", "Home.md").is_none());
+    }
+}

@@ -1,0 +1,517 @@
+//! `pm publish`: check the documents, commit exactly them and the index page as the user, and
+//! push; when the remote moved on, rebase the one new commit on it (merging documents both
+//! sides logged into) and push again.
+
+pub(crate) mod index;
+pub(crate) mod merge;
+pub(crate) mod repo;
+
+use std::path::{Path, PathBuf};
+
+use git2::{Repository, RepositoryState, Tree};
+
+use crate::check::finding::Level;
+use crate::check::rules::{self, Settings};
+use crate::context::Ctx;
+use crate::doc::{self, Document, splice::Edit, summary};
+use crate::error::Error;
+use crate::fsio;
+use repo::{Pushed, git_error};
+
+/// How many times the remote may move on under us before `pm publish` gives up.
+const PUSH_TRIES: usize = 5;
+
+#[allow(clippy::struct_excessive_bools)] // one per flag of the command
+pub(crate) struct Request {
+    pub(crate) docs: Vec<PathBuf>,
+    pub(crate) no_push: bool,
+    pub(crate) dry_run: bool,
+    pub(crate) force: bool,
+    pub(crate) final_status: bool,
+    pub(crate) message: Option<String>,
+}
+
+/// Where to push: the configured remote and branch, else the branch's upstream.
+struct Target {
+    remote: String,
+    branch: String,
+}
+
+pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
+    let repo = Repository::discover(&ctx.wiki.root).map_err(|_| Error::Refused {
+        reason: format!("`{}` is not in a git repository", ctx.wiki.root.display()),
+        hint: Some(
+            "`pm publish` commits to the wiki's git clone; run `git init` or clone the wiki".into(),
+        ),
+    })?;
+    let workdir = repo
+        .workdir()
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::Refused {
+            reason: "the wiki is a bare repository".into(),
+            hint: None,
+        })?;
+    refuse_unless_clean(&repo)?;
+    let head = match repo.head() {
+        Ok(head) => head,
+        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => {
+            return Err(Error::Refused {
+                reason: "the wiki's branch has no commits yet".into(),
+                hint: Some("make a first commit (`git commit --allow-empty -m \"Start the wiki\"`), then publish".into()),
+            });
+        }
+        Err(e) => return Err(git_error("read HEAD", None)(e)),
+    };
+    if !head.is_branch() {
+        return Err(Error::Refused {
+            reason: "HEAD is detached, so there is no branch to publish on".into(),
+            hint: Some("check out the wiki's branch (`git switch main`), then publish".into()),
+        });
+    }
+    let branch = head.name().unwrap_or_default().to_string();
+    let target = if request.no_push {
+        None
+    } else {
+        Some(target(ctx, &repo, &branch)?)
+    };
+
+    // The documents, as wiki-relative paths with `/`.
+    let rel = |path: &Path| -> Result<String, Error> {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let root = workdir.canonicalize().unwrap_or_else(|_| workdir.clone());
+        canonical
+            .strip_prefix(&root)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .map_err(|_| Error::Refused {
+                reason: format!("`{}` is not inside the wiki's repository", path.display()),
+                hint: None,
+            })
+    };
+    let docs: Vec<(PathBuf, String)> = request
+        .docs
+        .iter()
+        .map(|p| Ok((p.clone(), rel(p)?)))
+        .collect::<Result<_, Error>>()?;
+
+    check_documents(ctx, &docs, request.force)?;
+    if request.final_status && !request.dry_run {
+        for (path, _) in &docs {
+            set_published(path)?;
+        }
+    }
+
+    let head_commit = head
+        .peel_to_commit()
+        .map_err(git_error("read HEAD", None))?;
+    let head_tree = head_commit
+        .tree()
+        .map_err(git_error("read HEAD's tree", None))?;
+    let mut contents = Vec::new();
+    for (path, rel) in &docs {
+        contents.push((rel.clone(), fsio::read_text(path)?));
+    }
+    let index_rel = slash(&ctx.config.index);
+    let index_page = build_index(ctx, &repo, &head_tree, &contents);
+    let mut changes: Vec<(String, Vec<u8>)> = contents
+        .iter()
+        .map(|(p, t)| (p.clone(), t.clone().into_bytes()))
+        .collect();
+    changes.push((index_rel.clone(), index_page.clone().into_bytes()));
+
+    let signature = repo::signature(&repo)?;
+    let message = commit_message(request, &contents, ctx);
+    if request.dry_run {
+        eprintln!(
+            "would commit on `{}` as {signature}:",
+            branch.trim_start_matches("refs/heads/")
+        );
+        for (path, _) in &changes {
+            eprintln!("  {path}");
+        }
+        eprintln!("with the message:\n  {}", message.replace('\n', "\n  "));
+        if request.final_status {
+            eprintln!("after setting `status = \"published\"` in each document");
+        }
+        if let Some(t) = &target {
+            eprintln!("and push it to `{}` branch `{}`", t.remote, t.branch);
+        }
+        return Ok(());
+    }
+
+    let tree_id = repo::tree_with(&repo, &head_tree, &changes)?;
+    if tree_id == head_tree.id() {
+        eprintln!("nothing new to commit");
+    } else {
+        let tree = repo
+            .find_tree(tree_id)
+            .map_err(git_error("read the new tree", None))?;
+        repo.commit(
+            Some(&branch),
+            &signature,
+            &signature,
+            &message,
+            &tree,
+            &[&head_commit],
+        )
+        .map_err(git_error(
+            "commit",
+            Some("someone moved the branch meanwhile; run `pm publish` again".into()),
+        ))?;
+        // The index page in the work tree gets the same table; edits of its other parts that
+        // are not committed stay there, unstaged.
+        let index_path = workdir.join(&index_rel);
+        let on_disk = std::fs::read_to_string(&index_path).ok();
+        let table = index::existing_rows(&index_page, &index_rel).unwrap_or_default();
+        fsio::write_atomic(
+            &index_path,
+            index::render(on_disk.as_deref(), table.into_values()),
+        )?;
+        stage_committed(&repo, &tree, &changes)?;
+        let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
+        let short = branch.trim_start_matches("refs/heads/");
+        eprintln!("committed {} on `{short}`", paths.join(", "));
+    }
+
+    let Some(target) = target else { return Ok(()) };
+    for attempt in 1..=PUSH_TRIES {
+        match repo::push(&repo, &target.remote, &branch, &target.branch)? {
+            Pushed::Done => {
+                eprintln!("pushed to `{}` branch `{}`", target.remote, target.branch);
+                return Ok(());
+            }
+            Pushed::Behind if attempt < PUSH_TRIES => {
+                eprintln!("`{}` has new commits; rebasing on them", target.remote);
+                let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
+                rebase(ctx, &repo, &branch, remote_tip)?;
+            }
+            Pushed::Behind => {}
+        }
+    }
+    Err(Error::Refused {
+        reason: format!(
+            "`{}` kept moving on; gave up after {PUSH_TRIES} tries",
+            target.remote
+        ),
+        hint: Some("your commit is on your branch; run `pm publish` again".into()),
+    })
+}
+
+fn refuse_unless_clean(repo: &Repository) -> Result<(), Error> {
+    let what = match repo.state() {
+        RepositoryState::Clean => return Ok(()),
+        RepositoryState::Merge => "a merge",
+        RepositoryState::Rebase
+        | RepositoryState::RebaseInteractive
+        | RepositoryState::RebaseMerge => "a rebase",
+        RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "a cherry-pick",
+        RepositoryState::Revert | RepositoryState::RevertSequence => "a revert",
+        _ => "another git operation",
+    };
+    Err(Error::Refused {
+        reason: format!("{what} is in progress in the wiki's clone"),
+        hint: Some("finish or abort it (`git status` says how), then publish".into()),
+    })
+}
+
+fn target(ctx: &Ctx, repo: &Repository, branch: &str) -> Result<Target, Error> {
+    let upstream_remote = repo
+        .branch_upstream_remote(branch)
+        .ok()
+        .and_then(|b| b.as_str().ok().map(str::to_string));
+    let remote = ctx.config.remote.clone().or(upstream_remote).ok_or_else(|| Error::Refused {
+        reason: format!("`{}` has no upstream and `pm.toml` sets no `remote`", branch.trim_start_matches("refs/heads/")),
+        hint: Some("run `git push -u origin HEAD` once, or set `remote` in pm.toml, or publish with `--no-push`".into()),
+    })?;
+    repo.find_remote(&remote).map_err(|_| Error::Refused {
+        reason: format!("there is no remote named `{remote}`"),
+        hint: Some("check `git remote -v` and `remote` in pm.toml".into()),
+    })?;
+    let upstream_branch = repo.branch_upstream_merge(branch).ok().and_then(|b| {
+        b.as_str()
+            .ok()
+            .map(|s| s.trim_start_matches("refs/heads/").to_string())
+    });
+    let branch = ctx
+        .config
+        .branch
+        .clone()
+        .or(upstream_branch)
+        .unwrap_or_else(|| branch.trim_start_matches("refs/heads/").to_string());
+    Ok(Target { remote, branch })
+}
+
+/// Run `pm check` on the documents: error-level findings stop the publish unless forced.
+fn check_documents(ctx: &Ctx, docs: &[(PathBuf, String)], force: bool) -> Result<(), Error> {
+    let names = doc::section_names(&ctx.config);
+    let settings = Settings {
+        config: &ctx.config,
+        names: &names,
+        today: today(ctx),
+    };
+    let mut errors = Vec::new();
+    for (path, rel) in docs {
+        let document = Document::parse(fsio::read_text(path)?);
+        let summary = summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
+        for finding in rules::check(&document, &summary, Path::new(rel), &settings) {
+            if finding.level == Level::Error {
+                errors.push(format!(
+                    "{}:{}: {} [{}]",
+                    rel, finding.line, finding.message, finding.rule
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    if force {
+        eprintln!(
+            "warning: publishing past {} error(s) of `pm check` (--force):",
+            errors.len()
+        );
+        for e in &errors {
+            eprintln!("  {e}");
+        }
+        return Ok(());
+    }
+    Err(Error::Refused {
+        reason: format!(
+            "`pm check` found {} error(s):\n  {}",
+            errors.len(),
+            errors.join("\n  ")
+        ),
+        hint: Some(
+            "fix them (`pm check` shows each in its place), or publish anyway with `--force`"
+                .into(),
+        ),
+    })
+}
+
+fn set_published(path: &Path) -> Result<(), Error> {
+    fsio::update_locked(path, Ctx::lock_timeout(), |text| {
+        let document = Document::parse(text.to_string());
+        let edit: Edit = document
+            .front
+            .as_ref()
+            .and_then(|f| f.set(&document.text, "status", "\"published\"", document.newline))
+            .ok_or_else(|| Error::Refused {
+                reason: format!(
+                    "cannot set `status`: `{}` has no valid TOML front matter",
+                    path.display()
+                ),
+                hint: Some(
+                    "add a `+++` block with `status = \"published\"`, or publish without `--final`"
+                        .into(),
+                ),
+            })?;
+        Ok::<_, Error>(Some(doc::splice::apply(&document.text, &[edit])))
+    })?;
+    Ok(())
+}
+
+fn today(ctx: &Ctx) -> chrono::NaiveDate {
+    ctx.now.with_timezone(&ctx.config.timezone).date_naive()
+}
+
+/// The index page for a tree that holds `docs` (path, text): the rows of the page in `tree`
+/// with these documents' rows replaced and rows of documents no longer there dropped; the
+/// table of every document in the tree when the page has no block yet.
+fn build_index(ctx: &Ctx, repo: &Repository, tree: &Tree, docs: &[(String, String)]) -> String {
+    let index_rel = slash(&ctx.config.index);
+    let names = doc::section_names(&ctx.config);
+    let today = today(ctx);
+    let row = |rel: &str, text: &str| {
+        let document = Document::parse(text.to_string());
+        let summary = summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
+        index::row(&summary, &index_rel, today)
+    };
+    let page =
+        repo::blob_at(repo, tree, &index_rel).map(|b| String::from_utf8_lossy(&b).into_owned());
+    let existing = page
+        .as_deref()
+        .and_then(|p| index::existing_rows(p, &index_rel));
+    let mut rows = if let Some(rows) = existing {
+        rows.into_iter()
+            .filter(|(doc, _)| tree.get_path(Path::new(doc)).is_ok())
+            .collect()
+    } else {
+        let mut all = std::collections::BTreeMap::new();
+        for rel in documents_in(tree, &slash(&ctx.config.folder), &index_rel) {
+            if let Some(bytes) = repo::blob_at(repo, tree, &rel) {
+                all.insert(rel.clone(), row(&rel, &String::from_utf8_lossy(&bytes)));
+            }
+        }
+        all
+    };
+    for (rel, text) in docs {
+        rows.insert(rel.clone(), row(rel, text));
+    }
+    index::render(page.as_deref(), rows.into_values())
+}
+
+/// The `.md` files under `folder` in `tree`, except the index page and hidden ones.
+fn documents_in(tree: &Tree, folder: &str, index_rel: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let _ = tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        let name = entry.name().unwrap_or("");
+        if name.starts_with('.') {
+            return git2::TreeWalkResult::Skip;
+        }
+        let path = format!("{dir}{name}");
+        let inside = folder == "." || folder.is_empty() || path.starts_with(&format!("{folder}/"));
+        let markdown = Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        if entry.kind() == Some(git2::ObjectType::Blob) && inside && markdown && path != index_rel {
+            out.push(path);
+        }
+        git2::TreeWalkResult::Ok
+    });
+    out
+}
+
+fn commit_message(request: &Request, contents: &[(String, String)], ctx: &Ctx) -> String {
+    let names = doc::section_names(&ctx.config);
+    let titles: Vec<String> = contents
+        .iter()
+        .map(|(rel, text)| {
+            let document = Document::parse(text.clone());
+            summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel)).title
+        })
+        .collect();
+    let mut message = match (&request.message, titles.as_slice()) {
+        (Some(m), _) => m.clone(),
+        (None, [one]) => format!("Publish post-mortem: {one}"),
+        (None, many) => format!(
+            "Publish {} post-mortems\n\n- {}",
+            many.len(),
+            many.join("\n- ")
+        ),
+    };
+    if request.force {
+        message.push_str("\n\nPublished with --force past errors of `pm check`.");
+    }
+    message
+}
+
+/// Stage the committed paths in the user's index as committed, leaving other entries alone.
+fn stage_committed(
+    repo: &Repository,
+    tree: &Tree,
+    changes: &[(String, Vec<u8>)],
+) -> Result<(), Error> {
+    let mut index = repo.index().map_err(git_error("open the index", None))?;
+    for (path, content) in changes {
+        let entry = tree
+            .get_path(Path::new(path))
+            .map_err(git_error(format!("find `{path}`"), None))?;
+        let file_size = u32::try_from(content.len()).unwrap_or(u32::MAX);
+        // No stat data: git rehashes the file the next time it looks, which is right whether
+        // or not the work tree copy still matches what was committed.
+        let mut index_entry = git2::IndexEntry {
+            ctime: git2::IndexTime::new(0, 0),
+            mtime: git2::IndexTime::new(0, 0),
+            dev: 0,
+            ino: 0,
+            mode: 0o100_644,
+            uid: 0,
+            gid: 0,
+            file_size,
+            id: entry.id(),
+            flags: 0,
+            flags_extended: 0,
+            path: path.as_bytes().to_vec(),
+        };
+        index_entry.id = entry.id();
+        index_entry.file_size = file_size;
+        index_entry.flags &= !0xfff;
+        index_entry.flags |= u16::try_from(path.len().min(0xfff)).unwrap_or(0xfff);
+        index
+            .add(&index_entry)
+            .map_err(git_error(format!("stage `{path}`"), None))?;
+    }
+    index.write().map_err(git_error("write the index", None))
+}
+
+/// Put our one new commit on top of `remote_tip`: documents both sides changed are merged,
+/// the index page is rebuilt from the remote's, and the branch, index and work tree move on.
+fn rebase(ctx: &Ctx, repo: &Repository, branch: &str, remote_tip: git2::Oid) -> Result<(), Error> {
+    let ours = repo
+        .find_reference(branch)
+        .and_then(|r| r.peel_to_commit())
+        .map_err(git_error("read the branch", None))?;
+    let theirs = repo
+        .find_commit(remote_tip)
+        .map_err(git_error("read the remote's commit", None))?;
+    let base_id = repo
+        .merge_base(ours.id(), theirs.id())
+        .map_err(git_error("find the common base", None))?;
+    if base_id == theirs.id() {
+        return Ok(());
+    }
+    let parent = ours
+        .parent(0)
+        .map_err(git_error("read the commit's parent", None))?;
+    if parent.id() != base_id {
+        return Err(Error::Refused {
+            reason: "the remote moved on, and your branch has other commits it does not have".into(),
+            hint: Some("bring them together first (`git pull --rebase`), then run `pm publish` again; your commit is kept".into()),
+        });
+    }
+    let (base_tree, our_tree, their_tree) = (
+        parent.tree().map_err(git_error("read a tree", None))?,
+        ours.tree().map_err(git_error("read a tree", None))?,
+        theirs.tree().map_err(git_error("read a tree", None))?,
+    );
+    let diff = repo
+        .diff_tree_to_tree(Some(&base_tree), Some(&our_tree), None)
+        .map_err(git_error("compare the trees", None))?;
+    let index_rel = slash(&ctx.config.index);
+    let names = doc::section_names(&ctx.config);
+    let mut merged = Vec::new();
+    for delta in diff.deltas() {
+        let Some(path) = delta.new_file().path() else {
+            continue;
+        };
+        let rel = path.to_string_lossy().replace('\\', "/");
+        if rel == index_rel {
+            continue;
+        }
+        let text = |tree: &Tree| {
+            repo::blob_at(repo, tree, &rel)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+        };
+        let (b, o, t) = (text(&base_tree), text(&our_tree), text(&their_tree));
+        let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, today(ctx)).ok_or_else(|| Error::Refused {
+            reason: format!("both you and the remote changed the same part of `{rel}`"),
+            hint: Some(format!(
+                "your commit is kept on your branch: run `git pull --rebase`, resolve `{rel}`, then `pm publish` again"
+            )),
+        })?;
+        merged.push((rel, result));
+    }
+    let index_page = build_index(ctx, repo, &their_tree, &merged);
+    let mut changes: Vec<(String, Vec<u8>)> = merged
+        .into_iter()
+        .map(|(p, t)| (p, t.into_bytes()))
+        .collect();
+    changes.push((index_rel, index_page.into_bytes()));
+    let tree_id = repo::tree_with(repo, &their_tree, &changes)?;
+    let tree = repo
+        .find_tree(tree_id)
+        .map_err(git_error("read the new tree", None))?;
+    let committer = repo::signature(repo)?;
+    let message = ours.message().unwrap_or("Publish post-mortems");
+    let new_id = repo
+        .commit(None, &ours.author(), &committer, message, &tree, &[&theirs])
+        .map_err(git_error("commit the rebased change", None))?;
+    let new = repo
+        .find_commit(new_id)
+        .map_err(git_error("read the new commit", None))?;
+    repo::fast_forward(repo, branch, &ours, &new)
+}
+
+fn slash(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

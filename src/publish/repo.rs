@@ -1,0 +1,326 @@
+//! The git operations of `pm publish`, with libgit2: commit exactly some paths, push, fetch,
+//! and move the branch and the work tree on without touching anything else.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use git2::{
+    Commit, CredentialType, ErrorCode, FetchOptions, Oid, PushOptions, RemoteCallbacks, Repository,
+    Signature, Tree,
+};
+
+use crate::error::Error;
+use crate::fsio;
+
+/// A git failure, with what pm was doing.
+pub(crate) fn git_error(
+    action: impl Into<String>,
+    hint: Option<String>,
+) -> impl FnOnce(git2::Error) -> Error {
+    let action = action.into();
+    move |source| Error::Git {
+        action,
+        source,
+        hint,
+    }
+}
+
+/// `tree` with the files in `changes` (wiki-relative paths with `/`) set to the contents given.
+pub(crate) fn tree_with(
+    repo: &Repository,
+    tree: &Tree,
+    changes: &[(String, Vec<u8>)],
+) -> Result<Oid, Error> {
+    let mut index = git2::Index::new().map_err(git_error("create an index", None))?;
+    index
+        .read_tree(tree)
+        .map_err(git_error("read the tree", None))?;
+    for (path, content) in changes {
+        let id = repo
+            .blob(content)
+            .map_err(git_error(format!("store `{path}`"), None))?;
+        let entry = git2::IndexEntry {
+            ctime: git2::IndexTime::new(0, 0),
+            mtime: git2::IndexTime::new(0, 0),
+            dev: 0,
+            ino: 0,
+            mode: 0o100_644,
+            uid: 0,
+            gid: 0,
+            file_size: u32::try_from(content.len()).unwrap_or(u32::MAX),
+            id,
+            flags: u16::try_from(path.len().min(0xfff)).unwrap_or(0xfff),
+            flags_extended: 0,
+            path: path.as_bytes().to_vec(),
+        };
+        // An in-memory index has no repository to hash into: the blob is stored first.
+        index
+            .add(&entry)
+            .map_err(git_error(format!("stage `{path}`"), None))?;
+    }
+    index
+        .write_tree_to(repo)
+        .map_err(git_error("write the tree", None))
+}
+
+/// The content of `path` in `tree`, if it is a file there.
+pub(crate) fn blob_at(repo: &Repository, tree: &Tree, path: &str) -> Option<Vec<u8>> {
+    let entry = tree.get_path(Path::new(path)).ok()?;
+    let blob = repo.find_blob(entry.id()).ok()?;
+    Some(blob.content().to_vec())
+}
+
+/// The user's identity for commits, or a refusal that says how to set it.
+pub(crate) fn signature(repo: &Repository) -> Result<Signature<'static>, Error> {
+    repo.signature().map_err(|_| Error::Refused {
+        reason: "git does not know who you are (`user.name` and `user.email` are not set)".into(),
+        hint: Some(
+            "run `git config --global user.name \"Your Name\"` and \
+             `git config --global user.email you@example.com`"
+                .into(),
+        ),
+    })
+}
+
+/// What a push came to.
+pub(crate) enum Pushed {
+    Done,
+    /// The remote has commits we do not: fetch, rebase, and try again.
+    Behind,
+}
+
+/// Callbacks for talking to a remote: credentials as git finds them (ssh-agent, default keys,
+/// credential helpers), a few tries at most, and the server's messages passed on to stderr.
+fn callbacks<'a>(
+    repo: &'a Repository,
+    rejected: &'a RefCell<Option<String>>,
+) -> RemoteCallbacks<'a> {
+    let mut callbacks = RemoteCallbacks::new();
+    let mut tries = 0;
+    let config = repo.config().ok();
+    callbacks.credentials(move |url, username, allowed| {
+        tries += 1;
+        if tries > 6 {
+            return Err(git2::Error::from_str(
+                "authentication failed: no credential git knows was accepted",
+            ));
+        }
+        let user = username.unwrap_or("git");
+        if allowed.contains(CredentialType::SSH_KEY) {
+            if tries == 1 {
+                return git2::Cred::ssh_key_from_agent(user);
+            }
+            let home = std::env::var_os("HOME")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_default();
+            let keys = ["id_ed25519", "id_ecdsa", "id_rsa"];
+            if let Some(key) = keys
+                .iter()
+                .map(|k| home.join(".ssh").join(k))
+                .filter(|k| k.is_file())
+                .nth(tries - 2)
+            {
+                return git2::Cred::ssh_key(user, None, &key, None);
+            }
+        }
+        if allowed.contains(CredentialType::USER_PASS_PLAINTEXT)
+            && let Some(config) = &config
+            && let Ok(cred) = git2::Cred::credential_helper(config, url, username)
+        {
+            return Ok(cred);
+        }
+        if allowed.contains(CredentialType::USERNAME) {
+            return git2::Cred::username(user);
+        }
+        if allowed.contains(CredentialType::DEFAULT) {
+            return git2::Cred::default();
+        }
+        Err(git2::Error::from_str(
+            "no credentials available for this remote",
+        ))
+    });
+    callbacks.sideband_progress(|message| {
+        // Hooks speak on this channel too; the transfer's progress counters are noise.
+        const PROGRESS: [&str; 6] = [
+            "Counting objects",
+            "Compressing objects",
+            "Enumerating objects",
+            "Writing objects",
+            "Resolving deltas",
+            "Total ",
+        ];
+        let text = String::from_utf8_lossy(message);
+        for line in text
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            if !PROGRESS.iter().any(|p| line.starts_with(p)) {
+                eprintln!("remote: {line}");
+            }
+        }
+        true
+    });
+    callbacks.push_update_reference(move |_refname, status| {
+        if let Some(status) = status {
+            *rejected.borrow_mut() = Some(status.to_string());
+        }
+        Ok(())
+    });
+    callbacks
+}
+
+/// Push `local` (a full ref name) to `remote_branch` on `remote`.
+pub(crate) fn push(
+    repo: &Repository,
+    remote: &str,
+    local: &str,
+    remote_branch: &str,
+) -> Result<Pushed, Error> {
+    let mut remote_handle = repo
+        .find_remote(remote)
+        .map_err(git_error(format!("find the remote `{remote}`"), None))?;
+    let rejected = RefCell::new(None);
+    let mut options = PushOptions::new();
+    options.remote_callbacks(callbacks(repo, &rejected));
+    let refspec = format!("{local}:refs/heads/{remote_branch}");
+    let result = remote_handle.push(&[refspec.as_str()], Some(&mut options));
+    drop(options);
+    let behind = |text: &str| {
+        let text = text.to_ascii_lowercase();
+        [
+            "non-fast-forward",
+            "non-fastforward",
+            "fetch first",
+            "stale info",
+        ]
+        .iter()
+        .any(|s| text.contains(s))
+    };
+    match result {
+        Err(e) if e.code() == ErrorCode::NotFastForward || behind(e.message()) => {
+            return Ok(Pushed::Behind);
+        }
+        Err(e) => {
+            return Err(Error::Git {
+                action: format!("push to `{remote}`"),
+                source: e,
+                hint: Some("nothing was lost: the commit is on your branch; run `pm publish` again when the remote is reachable".into()),
+            });
+        }
+        Ok(()) => {}
+    }
+    let status = rejected.borrow_mut().take();
+    match status {
+        None => Ok(Pushed::Done),
+        Some(status) if behind(&status) => Ok(Pushed::Behind),
+        Some(status) => Err(Error::Refused {
+            reason: format!("`{remote}` rejected the push: {status}"),
+            hint: Some("the commit is kept on your branch; see the server's message above".into()),
+        }),
+    }
+}
+
+/// Fetch `remote_branch` from `remote`; the commit it points at.
+pub(crate) fn fetch(repo: &Repository, remote: &str, remote_branch: &str) -> Result<Oid, Error> {
+    let mut remote_handle = repo
+        .find_remote(remote)
+        .map_err(git_error(format!("find the remote `{remote}`"), None))?;
+    let rejected = RefCell::new(None);
+    let mut options = FetchOptions::new();
+    options.remote_callbacks(callbacks(repo, &rejected));
+    let tracking = format!("refs/remotes/{remote}/{remote_branch}");
+    let refspec = format!("+refs/heads/{remote_branch}:{tracking}");
+    remote_handle
+        .fetch(&[refspec.as_str()], Some(&mut options), None)
+        .map_err(git_error(format!("fetch from `{remote}`"), None))?;
+    repo.refname_to_id(&tracking)
+        .map_err(git_error(format!("read `{tracking}`"), None))
+}
+
+/// Move the branch from `old` to `new` and bring the work tree and index along for the files
+/// that differ between them. Refuses, changing nothing, when one of those files has local
+/// changes (in the work tree or staged): they would be overwritten.
+pub(crate) fn fast_forward(
+    repo: &Repository,
+    branch: &str,
+    old: &Commit,
+    new: &Commit,
+) -> Result<(), Error> {
+    let workdir = repo.workdir().ok_or_else(|| Error::Refused {
+        reason: "the wiki is a bare repository".into(),
+        hint: None,
+    })?;
+    let old_tree = old.tree().map_err(git_error("read the tree", None))?;
+    let new_tree = new.tree().map_err(git_error("read the tree", None))?;
+    let diff = repo
+        .diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None)
+        .map_err(git_error("compare the trees", None))?;
+    let mut index = repo.index().map_err(git_error("open the index", None))?;
+    let mut updates: Vec<(String, Option<Vec<u8>>)> = Vec::new();
+    for delta in diff.deltas() {
+        let Some(path) = delta.new_file().path().or_else(|| delta.old_file().path()) else {
+            continue;
+        };
+        let rel = path.to_string_lossy().replace('\\', "/");
+        let before = blob_at(repo, &old_tree, &rel);
+        let on_disk = std::fs::read(workdir.join(path)).ok();
+        let staged = index.get_path(path, 0).map(|e| e.id);
+        let before_id = old_tree.get_path(path).ok().map(|e| e.id());
+        if on_disk != before || staged != before_id {
+            return Err(Error::Refused {
+                reason: format!("the remote changed `{rel}`, which has local changes here"),
+                hint: Some(
+                    "commit or stash them, then run `pm publish` again; your commit is kept".into(),
+                ),
+            });
+        }
+        updates.push((rel.clone(), blob_at(repo, &new_tree, &rel)));
+    }
+    for (rel, content) in &updates {
+        let full = workdir.join(rel);
+        if let Some(bytes) = content {
+            if let Some(dir) = full.parent() {
+                std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                    path: dir.into(),
+                    action: "create",
+                    source,
+                })?;
+            }
+            fsio::write_atomic(&full, bytes)?;
+            index
+                .add_path(Path::new(rel))
+                .map_err(git_error(format!("update `{rel}` in the index"), None))?;
+        } else {
+            std::fs::remove_file(&full)
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|source| Error::Io {
+                    path: full.clone(),
+                    action: "remove",
+                    source,
+                })?;
+            index
+                .remove_path(Path::new(rel))
+                .map_err(git_error(format!("remove `{rel}` from the index"), None))?;
+        }
+    }
+    index.write().map_err(git_error("write the index", None))?;
+    repo.reference_matching(
+        branch,
+        new.id(),
+        true,
+        old.id(),
+        "pm publish: rebase on the remote",
+    )
+    .map_err(git_error(
+        format!("move `{branch}`"),
+        Some("someone else moved the branch meanwhile; run `pm publish` again".into()),
+    ))?;
+    Ok(())
+}
