@@ -105,6 +105,24 @@ def report(name, ms):
 report("pm timeline add (50 KB, 500 entries):", pm_ms)
 report("sh -c 'echo … >> F2':", sh_ms)
 
+# Where pm's time goes: starting the binary at all, and the durable replace every write needs
+# (temp file, fsync, rename, fsync of the folder), done here in-process so no start-up counts.
+start_ms = [timed([pm, "--version"]) for _ in range(runs)]
+report("pm --version (process start-up):", start_ms)
+def durable_replace():
+    start = time.perf_counter()
+    tmp = doc + ".bench-tmp"
+    with open(tmp, "wb") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.rename(tmp, doc)
+    folder = os.open(os.path.dirname(doc), os.O_RDONLY)
+    os.fsync(folder)
+    os.close(folder)
+    return (time.perf_counter() - start) * 1000
+report("write+fsync+rename+fsync dir (in-process):", [durable_replace() for _ in range(runs)])
+
 # Peak memory of one `pm timeline add`, in a fresh process tree so nothing else counts.
 with open(doc, "wb") as f:
     f.write(text)

@@ -121,7 +121,7 @@ where
     })?;
     let outcome = match edit(&text)? {
         Some(new) if new != text => {
-            replace(path, new.as_bytes(), Some(&meta))?;
+            replace(path, new.as_bytes(), Some(&meta), Naming::Locked)?;
             Updated::Written
         }
         _ => Updated::Unchanged,
@@ -139,7 +139,7 @@ where
 /// `link(2)` fails atomically when the name is taken, so other processes see either no file
 /// or the complete one. Creating the parent folder is the caller's job.
 pub(crate) fn create_new(path: &Path, content: &str) -> Result<(), FsError> {
-    let temp = TempFile::create(path, None)?;
+    let temp = TempFile::create(path, None, Naming::Unique)?;
     temp.write(content.as_bytes())?;
     match fs::hard_link(&temp.path, path) {
         Ok(()) => {}
@@ -174,7 +174,7 @@ pub(crate) fn write_atomic(path: &Path, content: impl AsRef<[u8]>) -> Result<(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(FsError::io(path, "inspect", e)),
     };
-    replace(path, content.as_ref(), meta.as_ref())
+    replace(path, content.as_ref(), meta.as_ref(), Naming::Unique)
 }
 
 /// Read a whole document as UTF-8, with the errors every command reports the same way.
@@ -235,7 +235,23 @@ fn lock_until(file: &File, path: &Path, start: Instant, timeout: Duration) -> Re
 /// Write `bytes` to a temporary file beside `path` and rename it over `path`, then sync the
 /// folder so the rename itself survives a crash. `original` supplies the permissions (and,
 /// best effort, the owner) to keep.
-fn replace(path: &Path, bytes: &[u8], original: Option<&fs::Metadata>) -> Result<(), FsError> {
+/// How a temporary file is named.
+#[derive(Clone, Copy)]
+enum Naming {
+    /// `.<name>.<pid>.<n>.pm-tmp`: for writers that hold no lock, so none can collide.
+    Unique,
+    /// `.<name>.pm-tmp`: for the holder of the document's lock, the only one who may write
+    /// it. A leftover of a writer killed mid-write is removed and the name reused, so
+    /// crashes leave no litter past the next write.
+    Locked,
+}
+
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    original: Option<&fs::Metadata>,
+    naming: Naming,
+) -> Result<(), FsError> {
     // A symlinked document stays a symlink: replace the file it points to, from beside that
     // file, since a rename only stays atomic within one filesystem.
     let target = match fs::symlink_metadata(path) {
@@ -244,7 +260,7 @@ fn replace(path: &Path, bytes: &[u8], original: Option<&fs::Metadata>) -> Result
         }
         _ => path.to_path_buf(),
     };
-    let temp = TempFile::create(&target, original)?;
+    let temp = TempFile::create(&target, original, naming)?;
     temp.write(bytes)?;
     fs::rename(&temp.path, &target)
         .map_err(|e| FsError::io(&target, "rename a temporary file over", e))?;
@@ -296,15 +312,35 @@ impl TempFile {
     /// (same filesystem), hidden so wiki renderers skip it, unique per process and call so
     /// neither threads nor processes collide, and `create_new` so we never reuse a stranger's
     /// file.
-    fn create(target: &Path, original: Option<&fs::Metadata>) -> Result<Self, FsError> {
+    fn create(
+        target: &Path,
+        original: Option<&fs::Metadata>,
+        naming: Naming,
+    ) -> Result<Self, FsError> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let name = target
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into());
         let folder = folder_of(target);
         loop {
-            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            let path = folder.join(format!(".{name}.{}.{n}{TEMP_SUFFIX}", std::process::id()));
+            let path = match naming {
+                Naming::Unique => {
+                    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+                    folder.join(format!(".{name}.{}.{n}{TEMP_SUFFIX}", std::process::id()))
+                }
+                Naming::Locked => {
+                    let path = folder.join(format!(".{name}{TEMP_SUFFIX}"));
+                    // Removing (not opening) a leftover never follows a planted symlink.
+                    match fs::remove_file(&path) {
+                        Ok(()) => {}
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                        Err(e) => {
+                            return Err(FsError::io(&path, "remove a leftover temporary file", e));
+                        }
+                    }
+                    path
+                }
+            };
             // When replacing, 0600 until the original's mode is copied: the document may be
             // private and must not be readable by others even for a moment. A new file gets
             // 0666 less the umask, as `File::create` would give it.

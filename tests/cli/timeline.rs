@@ -1211,9 +1211,9 @@ fn assert_no_temp_files(dir: &Path) {
 // 6. Crash safety
 
 /// SIGKILL `pm timeline add` at random moments: the document is always the old text or the new
-/// one, never a mix. `fsio` writes `.<name>.<pid>.<n>.pm-tmp` beside the document and renames it
-/// over; a process killed between the two leaves that temporary file behind (nothing removes it
-/// later), and those are the only leftovers allowed.
+/// one, never a mix. `fsio` writes `.<name>.pm-tmp` beside the document and renames it over; a
+/// process killed between the two leaves that temporary file behind, which the next write
+/// removes, and it is the only leftover allowed.
 #[test]
 fn a_killed_add_leaves_the_old_or_the_new_file() {
     let wiki = fresh();
@@ -1263,15 +1263,13 @@ fn a_killed_add_leaves_the_old_or_the_new_file() {
         }
         for name in std::fs::read_dir(wiki.path("postmortems")).unwrap() {
             let name = name.unwrap().file_name().to_string_lossy().into_owned();
-            let temp =
-                name.starts_with(".2026-11-20-checkout-outage.md.") && name.ends_with(".pm-tmp");
+            let temp = name == ".2026-11-20-checkout-outage.md.pm-tmp";
             assert!(
                 name == "2026-11-20-checkout-outage.md" || temp,
                 "leftover {name}"
             );
             if temp {
                 temps_seen += 1;
-                std::fs::remove_file(wiki.path(&format!("postmortems/{name}"))).unwrap();
             }
         }
     }
@@ -1279,9 +1277,15 @@ fn a_killed_add_leaves_the_old_or_the_new_file() {
         "killed adds: {old_seen} left the old file, {new_seen} the new one, {temps_seen} a \
          .pm-tmp file (kills within {span} µs)"
     );
-    // The document still works.
+    // The document still works, and the next write cleared any leftover.
     wiki.pm(&["timeline", "add", "after the crashes"]).ok();
     assert_eq!(list_json(&wiki, &[]).len(), 42 + new_seen);
+    let left: Vec<String> = std::fs::read_dir(wiki.path("postmortems"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pm-tmp"))
+        .collect();
+    assert!(left.is_empty(), "leftovers after a good write: {left:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
