@@ -469,9 +469,11 @@ fn timeline_rules(run: &mut Run, settings: &Settings) {
     };
     let started = time("started");
     let resolved = time("resolved");
-    let mut previous: Option<DateTime<FixedOffset>> = None;
+    // The latest entry so far, and its stamp as written: a stamp without a date is quoted as
+    // it is, rather than with the date pm assumed for it.
+    let mut previous: Option<(DateTime<FixedOffset>, String)> = None;
     for item in &found.items {
-        let at = match &item.kind {
+        let (at, written) = match &item.kind {
             ItemKind::Unreadable => {
                 run.add(
                     "timeline-unreadable",
@@ -483,26 +485,30 @@ fn timeline_rules(run: &mut Run, settings: &Settings) {
                 );
                 continue;
             }
-            ItemKind::Entry { at: Some(at), .. } => *at,
+            ItemKind::Entry {
+                at: Some(at),
+                stamp,
+            } => {
+                let line = doc.line(item.line);
+                let raw = line.get(stamp.span.clone()).unwrap_or("").trim();
+                let raw = raw.trim_matches(['*', '`', '[', ']', '_']);
+                (*at, raw.to_string())
+            }
             ItemKind::Entry { at: None, .. } => continue,
         };
-        if let Some(before) = previous
-            && at < before
+        if let Some((before, before_written)) = &previous
+            && at < *before
         {
-            {
-                run.add(
-                    "timeline-order",
-                    Class::Incomplete,
-                    item.line,
-                    1,
-                    format!(
-                        "this entry ({}) is earlier than the one before it ({})",
-                        timeline::stamp_text(at, found.zone),
-                        timeline::stamp_text(before, found.zone)
-                    ),
-                    Some("move it to its place, or fix its time".into()),
-                );
-            }
+            run.add(
+                "timeline-order",
+                Class::Incomplete,
+                item.line,
+                1,
+                format!(
+                    "this entry ({written}) is earlier than the one before it ({before_written})"
+                ),
+                Some("move it to its place, or fix its time".into()),
+            );
         }
         if let Some(start) = started {
             let end = resolved.map_or(start + Duration::days(WINDOW_OPEN), |r| {
@@ -523,7 +529,9 @@ fn timeline_rules(run: &mut Run, settings: &Settings) {
                 );
             }
         }
-        previous = Some(previous.map_or(at, |p| p.max(at)));
+        if previous.as_ref().is_none_or(|(before, _)| at >= *before) {
+            previous = Some((at, written));
+        }
     }
 }
 
