@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use clap::{Args, ValueEnum};
 
@@ -203,25 +203,6 @@ fn changed_since(
     folder: &Path,
     index: &Path,
 ) -> Result<Vec<PathBuf>, Error> {
-    let git = |args: &[&str]| -> Result<String, Error> {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(root)
-            .output()
-            .map_err(|source| Error::Io {
-                path: root.to_path_buf(),
-                action: "run git in",
-                source,
-            })?;
-        if !out.status.success() {
-            return Err(Error::InvalidValue {
-                what: "revision (`--changed-since`)",
-                value: rev.to_string(),
-                reason: String::from_utf8_lossy(&out.stderr).trim().to_string(),
-            });
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    };
     let folder_arg = folder
         .strip_prefix(root)
         .unwrap_or(folder)
@@ -232,8 +213,22 @@ fn changed_since(
     } else {
         folder_arg
     };
-    // Both list paths relative to `root` (`--relative` for diff, the default of ls-files).
-    let mut names = git(&[
+    let spawn = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|source| Error::Io {
+                path: root.to_path_buf(),
+                action: "run git in",
+                source,
+            })
+    };
+    // Both at once: each reads the whole work tree, and neither needs the other. Both list
+    // paths relative to `root` (`--relative` for diff, the default of ls-files).
+    let changed = spawn(&[
         "diff",
         "--name-only",
         "--relative",
@@ -243,13 +238,29 @@ fn changed_since(
         "--",
         &folder_arg,
     ])?;
-    names.push_str(&git(&[
+    let untracked = spawn(&[
         "ls-files",
         "--others",
         "--exclude-standard",
         "--",
         &folder_arg,
-    ])?);
+    ])?;
+    let mut names = String::new();
+    for child in [changed, untracked] {
+        let out = child.wait_with_output().map_err(|source| Error::Io {
+            path: root.to_path_buf(),
+            action: "run git in",
+            source,
+        })?;
+        if !out.status.success() {
+            return Err(Error::InvalidValue {
+                what: "revision (`--changed-since`)",
+                value: rev.to_string(),
+                reason: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        names.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
     Ok(names
         .lines()
         .map(|n| root.join(n))
