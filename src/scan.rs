@@ -3,9 +3,26 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::context::Ctx;
+use crate::error::Error;
+
 /// The post-mortems under `folder`: every `.md` file, in subfolders too, except the index
 /// page and hidden files and folders; sorted by path so every listing is deterministic.
-pub(crate) fn documents(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn documents(folder: &Path, index: &Path) -> Result<Vec<PathBuf>, Error> {
+    walk(folder, index).map_err(|source| Error::Io {
+        path: folder.to_path_buf(),
+        action: "read the post-mortems folder",
+        source,
+    })
+}
+
+/// The post-mortems of the wiki's folder.
+pub(crate) fn wiki_documents(ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    documents(&folder, &ctx.wiki.root.join(&ctx.config.index))
+}
+
+fn walk(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(dir) = pending.pop() {

@@ -150,12 +150,7 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         found = search(&current)?;
     }
     if found.is_empty() && args.doc.is_none() {
-        let index = ctx.wiki.root.join(&ctx.config.index);
-        let paths = scan::documents(&folder, &index).map_err(|source| Error::Io {
-            path: folder.clone(),
-            action: "read the post-mortems folder",
-            source,
-        })?;
+        let paths = scan::wiki_documents(ctx)?;
         // Files that cannot be read cannot hold the item; `pm list` reports them.
         found = scan::parallel_map(&paths, |p| search(p).unwrap_or_default())
             .into_iter()

@@ -149,13 +149,7 @@ fn masked_line(line: &str) -> String {
 fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
     let folder = ctx.wiki.root.join(&ctx.config.folder);
     let index = ctx.wiki.root.join(&ctx.config.index);
-    let list = |dir: &Path| {
-        scan::documents(dir, &index).map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            action: "read the folder",
-            source,
-        })
-    };
+    let list = |dir: &Path| scan::documents(dir, &index);
     let mut paths = Vec::new();
     if args.paths.is_empty() && args.changed_since.is_none() {
         return list(&folder);

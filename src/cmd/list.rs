@@ -47,13 +47,7 @@ fn parse_date(value: &str) -> Result<NaiveDate, String> {
 /// on stderr (file and line) and listed with what could be read; a file that is not text at
 /// all is reported and left out.
 pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
-    let folder = ctx.wiki.root.join(&ctx.config.folder);
-    let index = ctx.wiki.root.join(&ctx.config.index);
-    let paths = scan::documents(&folder, &index).map_err(|source| Error::Io {
-        path: folder.clone(),
-        action: "read the post-mortems folder",
-        source,
-    })?;
+    let paths = scan::wiki_documents(ctx)?;
     let names = doc::section_names(&ctx.config);
     let results = scan::parallel_map(&paths, |path| {
         let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);

@@ -343,7 +343,8 @@ pub(crate) fn stamp_text(at: DateTime<FixedOffset>, zone: ZoneHint) -> String {
     }
 }
 
-/// Where and how a new entry at `at` goes: the byte to insert at and the text to insert.
+/// Where and how a new entry at `at` goes: the byte to insert at and the text to insert,
+/// written in the layout of its neighbours.
 pub(crate) fn insertion(
     doc: &Document,
     names: &SectionNames,
@@ -352,11 +353,42 @@ pub(crate) fn insertion(
     entry: &str,
     author: Option<&str>,
 ) -> (usize, String) {
+    let row = |neighbour: &Item| match &neighbour.layout {
+        Layout::List { prefix } => format!("{prefix}{entry}"),
+        Layout::Plain => entry.to_string(),
+        Layout::Table { cells, who } => table_row(entry, author, *cells, *who),
+    };
+    place_entry(doc, names, timeline, at, &format!("- {entry}"), &row)
+}
+
+/// Where a line written elsewhere (another clone's entry) goes, inserted exactly as it is.
+pub(crate) fn insertion_as_written(
+    doc: &Document,
+    names: &SectionNames,
+    timeline: &Timeline,
+    at: DateTime<FixedOffset>,
+    line: &str,
+) -> (usize, String) {
+    place_entry(doc, names, timeline, at, line, &|_| line.to_string())
+}
+
+/// After the last entry not later than `at`; before the first entry when all are later;
+/// after the last one when none has a known time; in an empty section after its guidance,
+/// and in a new section where the template has it. `row` writes the line for a neighbour.
+fn place_entry(
+    doc: &Document,
+    names: &SectionNames,
+    timeline: &Timeline,
+    at: DateTime<FixedOffset>,
+    first: &str,
+    row: &dyn Fn(&Item) -> String,
+) -> (usize, String) {
     let nl = doc.newline;
     let Some(section) = &timeline.section else {
-        return place::new_section(doc, names, NAME, &format!("- {entry}"));
+        return place::new_section(doc, names, NAME, first);
     };
-    if timeline.items.is_empty() {
+    let items = &timeline.items;
+    let Some(last_item) = items.last() else {
         // After the last line with content (the guidance comment), one blank line apart.
         let last = section
             .body
@@ -364,26 +396,15 @@ pub(crate) fn insertion(
             .rev()
             .find(|&i| !doc.line(i).trim().is_empty())
             .map_or(section.heading.end, |i| i + 1);
-        return place::at_line(doc, last, format!("{nl}- {entry}{nl}"));
-    }
-    // After the last entry not later than the new one; before the first entry when all are
-    // later; after the last one when none has a known time.
-    let items = &timeline.items;
+        return place::at_line(doc, last, format!("{nl}{first}{nl}"));
+    };
     let after = items.iter().rposition(|i| i.at().is_some_and(|t| t <= at));
     let (neighbour, line) = match after {
         Some(i) => (&items[i], items[i].lines.end),
         None if items.iter().any(|i| i.at().is_some()) => (&items[0], items[0].lines.start),
-        None => {
-            let last = &items[items.len() - 1];
-            (last, last.lines.end)
-        }
+        None => (last_item, last_item.lines.end),
     };
-    let row = match &neighbour.layout {
-        Layout::List { prefix } => format!("{prefix}{entry}"),
-        Layout::Plain => entry.to_string(),
-        Layout::Table { cells, who } => table_row(entry, author, *cells, *who),
-    };
-    place::at_line(doc, line, format!("{row}{nl}"))
+    place::at_line(doc, line, format!("{}{nl}", row(neighbour)))
 }
 
 /// A table row for the entry: the stamp, the text, the author in a "who" column if there is

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::doc::sections::SectionNames;
-use crate::doc::timeline::{self, ItemKind};
-use crate::doc::{Document, actions, place, splice};
+use crate::doc::timeline;
+use crate::doc::{Document, actions, splice};
 use crate::timeline::{LineKind, parse_line};
 
 /// The merged text, or `None` for a real conflict (both sides rewrote the same prose).
@@ -94,8 +94,8 @@ fn action_item_line(raw: &str) -> Option<()> {
     crate::action_item::parse_line(raw).map(|_| ())
 }
 
-/// Where our timeline line goes in the remote's document: after its last entry that is not
-/// later. The line is inserted exactly as we wrote it.
+/// Where our timeline line goes in the remote's document: in time order, exactly as we
+/// wrote it.
 fn timeline_insertion(
     doc: &Document,
     names: &SectionNames,
@@ -107,31 +107,8 @@ fn timeline_insertion(
         return None;
     };
     let found = timeline::read(doc, names, zone, today);
-    let date = stamp.date.unwrap_or(today);
-    let at = crate::timeline::resolve(&stamp, Some(date), found.zone)?;
-    let section = found.section.as_ref()?;
-    let nl = doc.newline;
-    let after = found
-        .items
-        .iter()
-        .rposition(|i| matches!(i.kind, ItemKind::Entry { .. }) && i.at().is_some_and(|t| t <= at));
-    let line = match after {
-        Some(i) => found.items[i].lines.end,
-        None => match found.items.first() {
-            Some(first) if found.items.iter().any(|i| i.at().is_some()) => first.lines.start,
-            Some(_) => found.items[found.items.len() - 1].lines.end,
-            None => {
-                let last = section
-                    .body
-                    .clone()
-                    .rev()
-                    .find(|&i| !doc.line(i).trim().is_empty())
-                    .map_or(section.heading.end, |i| i + 1);
-                return Some(place::at_line(doc, last, format!("{nl}{raw}{nl}")));
-            }
-        },
-    };
-    Some(place::at_line(doc, line, format!("{raw}{nl}")))
+    let at = crate::timeline::resolve(&stamp, Some(stamp.date.unwrap_or(today)), found.zone)?;
+    Some(timeline::insertion_as_written(doc, names, &found, at, raw))
 }
 
 #[cfg(test)]

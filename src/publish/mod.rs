@@ -405,27 +405,9 @@ fn stage_committed(
         let entry = tree
             .get_path(Path::new(path))
             .map_err(git_error(format!("find `{path}`"), None))?;
-        let file_size = u32::try_from(content.len()).unwrap_or(u32::MAX);
         // No stat data: git rehashes the file the next time it looks, which is right whether
         // or not the work tree copy still matches what was committed.
-        let mut index_entry = git2::IndexEntry {
-            ctime: git2::IndexTime::new(0, 0),
-            mtime: git2::IndexTime::new(0, 0),
-            dev: 0,
-            ino: 0,
-            mode: 0o100_644,
-            uid: 0,
-            gid: 0,
-            file_size,
-            id: entry.id(),
-            flags: 0,
-            flags_extended: 0,
-            path: path.as_bytes().to_vec(),
-        };
-        index_entry.id = entry.id();
-        index_entry.file_size = file_size;
-        index_entry.flags &= !0xfff;
-        index_entry.flags |= u16::try_from(path.len().min(0xfff)).unwrap_or(0xfff);
+        let index_entry = repo::index_entry(path, entry.id(), content.len());
         index
             .add(&index_entry)
             .map_err(git_error(format!("stage `{path}`"), None))?;

@@ -39,20 +39,7 @@ pub(crate) fn tree_with(
         let id = repo
             .blob(content)
             .map_err(git_error(format!("store `{path}`"), None))?;
-        let entry = git2::IndexEntry {
-            ctime: git2::IndexTime::new(0, 0),
-            mtime: git2::IndexTime::new(0, 0),
-            dev: 0,
-            ino: 0,
-            mode: 0o100_644,
-            uid: 0,
-            gid: 0,
-            file_size: u32::try_from(content.len()).unwrap_or(u32::MAX),
-            id,
-            flags: u16::try_from(path.len().min(0xfff)).unwrap_or(0xfff),
-            flags_extended: 0,
-            path: path.as_bytes().to_vec(),
-        };
+        let entry = index_entry(path, id, content.len());
         // An in-memory index has no repository to hash into: the blob is stored first.
         index
             .add(&entry)
@@ -61,6 +48,24 @@ pub(crate) fn tree_with(
     index
         .write_tree_to(repo)
         .map_err(git_error("write the tree", None))
+}
+
+/// An index entry for a file with no stat data (git rehashes it when it next looks).
+pub(crate) fn index_entry(path: &str, id: Oid, size: usize) -> git2::IndexEntry {
+    git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o100_644,
+        uid: 0,
+        gid: 0,
+        file_size: u32::try_from(size).unwrap_or(u32::MAX),
+        id,
+        flags: u16::try_from(path.len().min(0xfff)).unwrap_or(0xfff),
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
 }
 
 /// The content of `path` in `tree`, if it is a file there.
