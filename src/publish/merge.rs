@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use crate::action_item;
 use crate::doc::sections::SectionNames;
 use crate::doc::timeline;
 use crate::doc::{Document, actions, splice};
@@ -31,29 +32,107 @@ pub(crate) fn merge(
     if let Some(merged) = line_merge(base, ours, theirs) {
         return Some(merged);
     }
-    let added = added_lines(base, ours)?;
+    // Our new entries and items aside, the rest merges as git would (a front-matter time, a
+    // sentence elsewhere); then each goes back where pm puts it in the merged text.
     let ours_doc = Document::parse(ours.to_string());
-    let mut text = theirs.to_string();
-    for line in added {
-        let section = ours_doc
-            .sections(names)
-            .iter()
-            .filter(|s| s.body.contains(&line))
-            .filter_map(|s| s.canonical.clone())
-            .next_back()?;
+    let logged = logged_lines(base, &ours_doc, names);
+    if logged.is_empty() {
+        return None;
+    }
+    let mut without = String::with_capacity(ours.len());
+    let mut at = 0;
+    for (line, _) in &logged {
+        without.push_str(&ours[at..ours_doc.line_start(*line)]);
+        at = ours_doc.line_start(line + 1);
+    }
+    without.push_str(&ours[at..]);
+    let mut text = if without == base {
+        theirs.to_string()
+    } else {
+        line_merge(base, &without, theirs)?
+    };
+    for (line, section) in logged {
+        let Some(section) = section else { continue };
         let raw = ours_doc.line(line);
         let doc = Document::parse(text);
-        let (offset, insert) = match section.as_str() {
-            timeline::NAME => timeline_insertion(&doc, names, raw, zone, today)?,
-            actions::TRACKED | actions::LATER => {
-                action_item_line(raw)?;
-                actions::insertion(&doc, names, section == actions::LATER, raw).ok()?
-            }
-            _ => return None,
+        let (offset, insert) = if section == timeline::NAME {
+            timeline_insertion(&doc, names, raw, zone, today)?
+        } else {
+            actions::insertion(&doc, names, section == actions::LATER, raw).ok()?
         };
         text = splice::apply(&doc.text, &[splice::Edit::insert(offset, insert)]);
     }
     Some(text)
+}
+
+/// The lines `ours` added to `base` that are timeline entries or action items, with the
+/// section each is in; and the blank lines added with them, which go too (the merged text's
+/// layout decides). Found in git's own line diff: only hunks that add nothing else count.
+fn logged_lines(
+    base: &str,
+    ours: &Document,
+    names: &SectionNames,
+) -> Vec<(usize, Option<&'static str>)> {
+    let mut options = git2::DiffOptions::new();
+    options.context_lines(0);
+    let Ok(patch) = git2::Patch::from_buffers(
+        base.as_bytes(),
+        None,
+        ours.text.as_bytes(),
+        None,
+        Some(&mut options),
+    ) else {
+        return Vec::new();
+    };
+    let sections = ours.sections(names);
+    let kind_of = |i: usize| {
+        let line = ours.line(i);
+        let section = sections
+            .iter()
+            .filter(|s| s.body.contains(&i))
+            .filter_map(|s| s.canonical.as_deref())
+            .next_back();
+        match section {
+            Some(timeline::NAME) if matches!(parse_line(line), LineKind::Entry(_)) => {
+                Some(timeline::NAME)
+            }
+            Some(actions::TRACKED) if action_item::parse_line(line).is_some() => {
+                Some(actions::TRACKED)
+            }
+            Some(actions::LATER) if action_item::parse_line(line).is_some() => Some(actions::LATER),
+            _ => None,
+        }
+    };
+    let mut logged = Vec::new();
+    for hunk in 0..patch.num_hunks() {
+        let lines = patch.num_lines_in_hunk(hunk).unwrap_or(0);
+        let mut found = Vec::new();
+        let mut pure = true;
+        for n in 0..lines {
+            let Ok(line) = patch.line_in_hunk(hunk, n) else {
+                pure = false;
+                break;
+            };
+            let Some(new) = line.new_lineno().filter(|_| line.origin() == '+') else {
+                pure = false;
+                break;
+            };
+            let i = usize::try_from(new).unwrap_or(usize::MAX).saturating_sub(1);
+            if ours.line(i).trim().is_empty() {
+                found.push((i, None));
+            } else if let Some(kind) = kind_of(i) {
+                found.push((i, Some(kind)));
+            } else {
+                pure = false;
+                break;
+            }
+        }
+        if pure && found.iter().any(|(_, kind)| kind.is_some()) {
+            logged.extend(found);
+        }
+    }
+    logged.sort_unstable();
+    logged
 }
 
 /// git's three-way merge of the two texts, when it has no conflict.
@@ -69,29 +148,6 @@ fn line_merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
         return None;
     }
     String::from_utf8(result.content().to_vec()).ok()
-}
-
-/// The 0-based lines of `ours` that are not in `base`, when `ours` is `base` with lines added
-/// and nothing else changed; blank lines added beside them are ignored.
-fn added_lines(base: &str, ours: &str) -> Option<Vec<usize>> {
-    let base: Vec<&str> = base.split('\n').collect();
-    let ours: Vec<&str> = ours.split('\n').collect();
-    let mut added = Vec::new();
-    let mut j = 0;
-    for (i, line) in ours.iter().enumerate() {
-        if j < base.len() && base[j] == *line {
-            j += 1;
-        } else if line.trim().is_empty() {
-            // A blank line that came with an entry: the remote's layout decides.
-        } else {
-            added.push(i);
-        }
-    }
-    (j == base.len()).then_some(added)
-}
-
-fn action_item_line(raw: &str) -> Option<()> {
-    crate::action_item::parse_line(raw).map(|_| ())
 }
 
 /// Where our timeline line goes in the remote's document: in time order, exactly as we

@@ -93,12 +93,20 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
         .map(|p| Ok((p.clone(), rel(p)?)))
         .collect::<Result<_, Error>>()?;
 
-    check_documents(ctx, &docs, request.force)?;
-    if request.final_status && !request.dry_run {
-        for (path, _) in &docs {
-            set_published(path)?;
-        }
+    let signature = repo::signature(&repo)?;
+    let layout = Layout::new(ctx, &workdir);
+    // Checked as they will be committed: with `--final`, as published documents.
+    let mut contents = Vec::new();
+    for (path, rel) in &docs {
+        let text = fsio::read_text(path)?;
+        let text = if request.final_status {
+            with_status_published(&text, path)?
+        } else {
+            text
+        };
+        contents.push((rel.clone(), text));
     }
+    check_documents(ctx, &contents, request.force)?;
 
     let head_commit = head
         .peel_to_commit()
@@ -106,28 +114,16 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
     let head_tree = head_commit
         .tree()
         .map_err(git_error("read HEAD's tree", None))?;
-    let mut contents = Vec::new();
-    for (path, rel) in &docs {
-        contents.push((rel.clone(), fsio::read_text(path)?));
-    }
-    let index_rel = slash(&ctx.config.index);
-    let index_page = build_index(ctx, &repo, &head_tree, &contents);
-    let mut changes: Vec<(String, Vec<u8>)> = contents
-        .iter()
-        .map(|(p, t)| (p.clone(), t.clone().into_bytes()))
-        .collect();
-    changes.push((index_rel.clone(), index_page.clone().into_bytes()));
-
-    let signature = repo::signature(&repo)?;
     let message = commit_message(request, &contents, ctx);
     if request.dry_run {
         eprintln!(
             "would commit on `{}` as {signature}:",
             branch.trim_start_matches("refs/heads/")
         );
-        for (path, _) in &changes {
+        for (path, _) in &contents {
             eprintln!("  {path}");
         }
+        eprintln!("  {}", layout.index);
         eprintln!("with the message:\n  {}", message.replace('\n', "\n  "));
         if request.final_status {
             eprintln!("after setting `status = \"published\"` in each document");
@@ -137,6 +133,19 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
         }
         return Ok(());
     }
+    if request.final_status {
+        // Written under the lock, from the text as it is now: an entry logged meanwhile stays.
+        for ((path, _), (_, text)) in docs.iter().zip(contents.iter_mut()) {
+            *text = set_published(path)?;
+        }
+    }
+    let index_rel = layout.index.clone();
+    let index_page = build_index(ctx, &repo, &head_tree, &contents, &layout);
+    let mut changes: Vec<(String, Vec<u8>)> = contents
+        .iter()
+        .map(|(p, t)| (p.clone(), t.clone().into_bytes()))
+        .collect();
+    changes.push((index_rel.clone(), index_page.clone().into_bytes()));
 
     let tree_id = repo::tree_with(&repo, &head_tree, &changes)?;
     if tree_id == head_tree.id() {
@@ -175,6 +184,14 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
     let Some(target) = target else { return Ok(()) };
     for attempt in 1..=PUSH_TRIES {
         match repo::push(&repo, &target.remote, &branch, &target.branch)? {
+            Pushed::Done if !landed(&repo, &target, &branch)? && attempt < PUSH_TRIES => {
+                eprintln!(
+                    "another push replaced ours on `{}`; rebasing on it",
+                    target.remote
+                );
+                let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
+                rebase(ctx, &repo, &branch, remote_tip, &layout)?;
+            }
             Pushed::Done => {
                 eprintln!("pushed to `{}` branch `{}`", target.remote, target.branch);
                 return Ok(());
@@ -182,7 +199,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
             Pushed::Behind if attempt < PUSH_TRIES => {
                 eprintln!("`{}` has new commits; rebasing on them", target.remote);
                 let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
-                rebase(ctx, &repo, &branch, remote_tip)?;
+                rebase(ctx, &repo, &branch, remote_tip, &layout)?;
             }
             Pushed::Behind => {}
         }
@@ -194,6 +211,19 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
         ),
         hint: Some("your commit is on your branch; run `pm publish` again".into()),
     })
+}
+
+/// Whether the remote's branch now holds our commit. Asked only of remotes on this machine
+/// (see [`repo::is_local`]); a git server refuses a push that would replace another.
+fn landed(repo: &Repository, target: &Target, branch: &str) -> Result<bool, Error> {
+    if !repo::is_local(repo, &target.remote) {
+        return Ok(true);
+    }
+    let ours = repo
+        .refname_to_id(branch)
+        .map_err(git_error("read the branch", None))?;
+    let tip = repo::fetch(repo, &target.remote, &target.branch)?;
+    Ok(tip == ours || repo.graph_descendant_of(tip, ours).unwrap_or(false))
 }
 
 fn refuse_unless_clean(repo: &Repository) -> Result<(), Error> {
@@ -241,7 +271,7 @@ fn target(ctx: &Ctx, repo: &Repository, branch: &str) -> Result<Target, Error> {
 }
 
 /// Run `pm check` on the documents: error-level findings stop the publish unless forced.
-fn check_documents(ctx: &Ctx, docs: &[(PathBuf, String)], force: bool) -> Result<(), Error> {
+fn check_documents(ctx: &Ctx, docs: &[(String, String)], force: bool) -> Result<(), Error> {
     let names = doc::section_names(&ctx.config);
     let settings = Settings {
         config: &ctx.config,
@@ -249,8 +279,8 @@ fn check_documents(ctx: &Ctx, docs: &[(PathBuf, String)], force: bool) -> Result
         today: today(ctx),
     };
     let mut errors = Vec::new();
-    for (path, rel) in docs {
-        let document = Document::parse(fsio::read_text(path)?);
+    for (rel, text) in docs {
+        let document = Document::parse(text.clone());
         let summary = summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
         for finding in rules::check(&document, &summary, Path::new(rel), &settings) {
             if finding.level == Level::Error {
@@ -287,26 +317,68 @@ fn check_documents(ctx: &Ctx, docs: &[(PathBuf, String)], force: bool) -> Result
     })
 }
 
-fn set_published(path: &Path) -> Result<(), Error> {
+/// `text` with `status = "published"` in its front matter.
+fn with_status_published(text: &str, path: &Path) -> Result<String, Error> {
+    let document = Document::parse(text.to_string());
+    let edit: Edit = document
+        .front
+        .as_ref()
+        .and_then(|f| f.set(&document.text, "status", "\"published\"", document.newline))
+        .ok_or_else(|| Error::Refused {
+            reason: format!(
+                "cannot set `status`: `{}` has no valid TOML front matter",
+                path.display()
+            ),
+            hint: Some(
+                "add a `+++` block with `status = \"published\"`, or publish without `--final`"
+                    .into(),
+            ),
+        })?;
+    Ok(doc::splice::apply(&document.text, &[edit]))
+}
+
+/// Set `status = "published"` in the file, under its lock; the text written.
+fn set_published(path: &Path) -> Result<String, Error> {
+    let mut written = String::new();
     fsio::update_locked(path, Ctx::lock_timeout(), |text| {
-        let document = Document::parse(text.to_string());
-        let edit: Edit = document
-            .front
-            .as_ref()
-            .and_then(|f| f.set(&document.text, "status", "\"published\"", document.newline))
-            .ok_or_else(|| Error::Refused {
-                reason: format!(
-                    "cannot set `status`: `{}` has no valid TOML front matter",
-                    path.display()
-                ),
-                hint: Some(
-                    "add a `+++` block with `status = \"published\"`, or publish without `--final`"
-                        .into(),
-                ),
-            })?;
-        Ok::<_, Error>(Some(doc::splice::apply(&document.text, &[edit])))
+        written = with_status_published(text, path)?;
+        Ok::<_, Error>(Some(written.clone()))
     })?;
-    Ok(())
+    Ok(written)
+}
+
+/// Where the wiki's files are in the repository: the wiki may be a folder of a larger one.
+pub(crate) struct Layout {
+    /// The index page, repository-relative with `/`.
+    pub(crate) index: String,
+    /// The post-mortems folder, repository-relative with `/` (`.` for the root).
+    folder: String,
+}
+
+impl Layout {
+    fn new(ctx: &Ctx, workdir: &Path) -> Layout {
+        let root = ctx
+            .wiki
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| ctx.wiki.root.clone());
+        let top = workdir
+            .canonicalize()
+            .unwrap_or_else(|_| workdir.to_path_buf());
+        let prefix = root
+            .strip_prefix(&top)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let folder = slash(&prefix.join(&ctx.config.folder));
+        Layout {
+            index: slash(&prefix.join(&ctx.config.index)),
+            folder: if folder.is_empty() {
+                ".".into()
+            } else {
+                folder
+            },
+        }
+    }
 }
 
 fn today(ctx: &Ctx) -> chrono::NaiveDate {
@@ -316,8 +388,14 @@ fn today(ctx: &Ctx) -> chrono::NaiveDate {
 /// The index page for a tree that holds `docs` (path, text): the rows of the page in `tree`
 /// with these documents' rows replaced and rows of documents no longer there dropped; the
 /// table of every document in the tree when the page has no block yet.
-fn build_index(ctx: &Ctx, repo: &Repository, tree: &Tree, docs: &[(String, String)]) -> String {
-    let index_rel = slash(&ctx.config.index);
+fn build_index(
+    ctx: &Ctx,
+    repo: &Repository,
+    tree: &Tree,
+    docs: &[(String, String)],
+    layout: &Layout,
+) -> String {
+    let index_rel = layout.index.clone();
     let names = doc::section_names(&ctx.config);
     let today = today(ctx);
     let row = |rel: &str, text: &str| {
@@ -336,7 +414,7 @@ fn build_index(ctx: &Ctx, repo: &Repository, tree: &Tree, docs: &[(String, Strin
             .collect()
     } else {
         let mut all = std::collections::BTreeMap::new();
-        for rel in documents_in(tree, &slash(&ctx.config.folder), &index_rel) {
+        for rel in documents_in(tree, &layout.folder, &index_rel) {
             if let Some(bytes) = repo::blob_at(repo, tree, &rel) {
                 all.insert(rel.clone(), row(&rel, &String::from_utf8_lossy(&bytes)));
             }
@@ -417,7 +495,13 @@ fn stage_committed(
 
 /// Put our one new commit on top of `remote_tip`: documents both sides changed are merged,
 /// the index page is rebuilt from the remote's, and the branch, index and work tree move on.
-fn rebase(ctx: &Ctx, repo: &Repository, branch: &str, remote_tip: git2::Oid) -> Result<(), Error> {
+fn rebase(
+    ctx: &Ctx,
+    repo: &Repository,
+    branch: &str,
+    remote_tip: git2::Oid,
+    layout: &Layout,
+) -> Result<(), Error> {
     let ours = repo
         .find_reference(branch)
         .and_then(|r| r.peel_to_commit())
@@ -448,7 +532,7 @@ fn rebase(ctx: &Ctx, repo: &Repository, branch: &str, remote_tip: git2::Oid) -> 
     let diff = repo
         .diff_tree_to_tree(Some(&base_tree), Some(&our_tree), None)
         .map_err(git_error("compare the trees", None))?;
-    let index_rel = slash(&ctx.config.index);
+    let index_rel = layout.index.clone();
     let names = doc::section_names(&ctx.config);
     let mut merged = Vec::new();
     for delta in diff.deltas() {
@@ -473,7 +557,7 @@ fn rebase(ctx: &Ctx, repo: &Repository, branch: &str, remote_tip: git2::Oid) -> 
         })?;
         merged.push((rel, result));
     }
-    let index_page = build_index(ctx, repo, &their_tree, &merged);
+    let index_page = build_index(ctx, repo, &their_tree, &merged, layout);
     let mut changes: Vec<(String, Vec<u8>)> = merged
         .into_iter()
         .map(|(p, t)| (p, t.into_bytes()))
@@ -491,7 +575,17 @@ fn rebase(ctx: &Ctx, repo: &Repository, branch: &str, remote_tip: git2::Oid) -> 
     let new = repo
         .find_commit(new_id)
         .map_err(git_error("read the new commit", None))?;
-    repo::fast_forward(repo, branch, &ours, &new)
+    let index_rel = layout.index.clone();
+    let carry = |rel: &str, local: &[u8], committed: &[u8]| {
+        if rel != index_rel {
+            return None;
+        }
+        let local = std::str::from_utf8(local).ok()?;
+        let committed = std::str::from_utf8(committed).ok()?;
+        let rows = index::existing_rows(committed, &index_rel)?;
+        Some(index::render(Some(local), rows.into_values()).into_bytes())
+    };
+    repo::fast_forward(repo, branch, &ours, &new, &carry)
 }
 
 fn slash(path: &Path) -> String {

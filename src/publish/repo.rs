@@ -193,11 +193,17 @@ pub(crate) fn push(
     drop(options);
     let behind = |text: &str| {
         let text = text.to_ascii_lowercase();
+        // The remote moved on, or another push held the ref at that moment: both mean
+        // fetch, rebase, and try again.
         [
             "non-fast-forward",
             "non-fastforward",
             "fetch first",
             "stale info",
+            "failed to update ref",
+            "failed to lock",
+            "cannot lock ref",
+            "locked file",
         ]
         .iter()
         .any(|s| text.contains(s))
@@ -226,6 +232,19 @@ pub(crate) fn push(
     }
 }
 
+/// Whether `remote` is a folder on this machine. libgit2 pushes to those without the
+/// compare-and-swap a git server does, so a racing push can replace ours unseen: pm checks.
+pub(crate) fn is_local(repo: &Repository, remote: &str) -> bool {
+    repo.find_remote(remote)
+        .ok()
+        .and_then(|r| {
+            r.url()
+                .ok()
+                .map(|u| u.starts_with("file://") || !u.contains("://") && !u.contains(':'))
+        })
+        .unwrap_or(false)
+}
+
 /// Fetch `remote_branch` from `remote`; the commit it points at.
 pub(crate) fn fetch(repo: &Repository, remote: &str, remote_branch: &str) -> Result<Oid, Error> {
     let mut remote_handle = repo
@@ -245,12 +264,15 @@ pub(crate) fn fetch(repo: &Repository, remote: &str, remote_branch: &str) -> Res
 
 /// Move the branch from `old` to `new` and bring the work tree and index along for the files
 /// that differ between them. Refuses, changing nothing, when one of those files has local
-/// changes (in the work tree or staged): they would be overwritten.
+/// changes (in the work tree or staged) that would be lost; `carry(path, local, new)` may
+/// instead give the work tree text that keeps them (the index page: its table is pm's, the
+/// rest the user's), which is written while the index gets the committed file.
 pub(crate) fn fast_forward(
     repo: &Repository,
     branch: &str,
     old: &Commit,
     new: &Commit,
+    carry: &dyn Fn(&str, &[u8], &[u8]) -> Option<Vec<u8>>,
 ) -> Result<(), Error> {
     let workdir = repo.workdir().ok_or_else(|| Error::Refused {
         reason: "the wiki is a bare repository".into(),
@@ -262,29 +284,46 @@ pub(crate) fn fast_forward(
         .diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None)
         .map_err(git_error("compare the trees", None))?;
     let mut index = repo.index().map_err(git_error("open the index", None))?;
-    let mut updates: Vec<(String, Option<Vec<u8>>)> = Vec::new();
+    // Path, then what to write and the committed blob; `None` when the file goes away.
+    let mut updates: Vec<(String, Option<(Vec<u8>, Oid, usize)>)> = Vec::new();
     for delta in diff.deltas() {
         let Some(path) = delta.new_file().path().or_else(|| delta.old_file().path()) else {
             continue;
         };
         let rel = path.to_string_lossy().replace('\\', "/");
         let before = blob_at(repo, &old_tree, &rel);
+        let after = blob_at(repo, &new_tree, &rel);
+        let after_id = new_tree.get_path(path).ok().map(|e| e.id());
         let on_disk = std::fs::read(workdir.join(path)).ok();
         let staged = index.get_path(path, 0).map(|e| e.id);
         let before_id = old_tree.get_path(path).ok().map(|e| e.id());
-        if on_disk != before || staged != before_id {
-            return Err(Error::Refused {
-                reason: format!("the remote changed `{rel}`, which has local changes here"),
-                hint: Some(
-                    "commit or stash them, then run `pm publish` again; your commit is kept".into(),
-                ),
-            });
+        let refuse = || Error::Refused {
+            reason: format!("the remote changed `{rel}`, which has local changes here"),
+            hint: Some(
+                "commit or stash them, then run `pm publish` again; your commit is kept".into(),
+            ),
+        };
+        if staged != before_id {
+            return Err(refuse());
         }
-        updates.push((rel.clone(), blob_at(repo, &new_tree, &rel)));
+        let update = match (after, after_id) {
+            (Some(after), Some(id)) => {
+                let write = if on_disk == before {
+                    after.clone()
+                } else {
+                    let local = on_disk.as_deref().ok_or_else(refuse)?;
+                    carry(&rel, local, &after).ok_or_else(refuse)?
+                };
+                Some((write, id, after.len()))
+            }
+            _ if on_disk == before => None,
+            _ => return Err(refuse()),
+        };
+        updates.push((rel, update));
     }
-    for (rel, content) in &updates {
+    for (rel, update) in &updates {
         let full = workdir.join(rel);
-        if let Some(bytes) = content {
+        if let Some((bytes, id, size)) = update {
             if let Some(dir) = full.parent() {
                 std::fs::create_dir_all(dir).map_err(|source| Error::Io {
                     path: dir.into(),
@@ -294,7 +333,7 @@ pub(crate) fn fast_forward(
             }
             fsio::write_atomic(&full, bytes)?;
             index
-                .add_path(Path::new(rel))
+                .add(&index_entry(rel, *id, *size))
                 .map_err(git_error(format!("update `{rel}` in the index"), None))?;
         } else {
             std::fs::remove_file(&full)
