@@ -581,8 +581,8 @@ fn rebase(
             return None;
         }
         let local = std::str::from_utf8(local).ok()?;
-        let committed = std::str::from_utf8(committed).ok()?;
-        let rows = index::existing_rows(committed, &index_rel)?;
+        let page = std::str::from_utf8(committed).ok()?;
+        let rows = index::existing_rows(page, &index_rel)?;
         Some(index::render(Some(local), rows.into_values()).into_bytes())
     };
     repo::fast_forward(repo, branch, &ours, &new, &carry)

@@ -262,6 +262,13 @@ pub(crate) fn fetch(repo: &Repository, remote: &str, remote_branch: &str) -> Res
         .map_err(git_error(format!("read `{tracking}`"), None))
 }
 
+/// Gives the work tree text that keeps a file's local changes, from the path, the local text
+/// and the newly committed one; `None` when it cannot.
+pub(crate) type Carry<'a> = dyn Fn(&str, &[u8], &[u8]) -> Option<Vec<u8>> + 'a;
+
+/// What goes into the work tree, the committed blob, and its size.
+type Update = (Vec<u8>, Oid, usize);
+
 /// Move the branch from `old` to `new` and bring the work tree and index along for the files
 /// that differ between them. Refuses, changing nothing, when one of those files has local
 /// changes (in the work tree or staged) that would be lost; `carry(path, local, new)` may
@@ -272,7 +279,7 @@ pub(crate) fn fast_forward(
     branch: &str,
     old: &Commit,
     new: &Commit,
-    carry: &dyn Fn(&str, &[u8], &[u8]) -> Option<Vec<u8>>,
+    carry: &Carry<'_>,
 ) -> Result<(), Error> {
     let workdir = repo.workdir().ok_or_else(|| Error::Refused {
         reason: "the wiki is a bare repository".into(),
@@ -285,7 +292,7 @@ pub(crate) fn fast_forward(
         .map_err(git_error("compare the trees", None))?;
     let mut index = repo.index().map_err(git_error("open the index", None))?;
     // Path, then what to write and the committed blob; `None` when the file goes away.
-    let mut updates: Vec<(String, Option<(Vec<u8>, Oid, usize)>)> = Vec::new();
+    let mut updates: Vec<(String, Option<Update>)> = Vec::new();
     for delta in diff.deltas() {
         let Some(path) = delta.new_file().path().or_else(|| delta.old_file().path()) else {
             continue;
