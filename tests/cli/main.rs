@@ -9,6 +9,7 @@ mod check;
 mod completions;
 mod init;
 mod new;
+mod publish;
 mod support;
 mod timeline;
 mod views;

@@ -270,3 +270,100 @@ pub(crate) fn with_line_after(old: &str, after: &str, line: &str) -> String {
     assert_eq!(found, 1, "{after:?} must be exactly one line of\n{old}");
     out
 }
+
+// ---------------------------------------------------------------------------------------------
+// Remotes and clones, for `pm publish`.
+
+impl TestWiki {
+    /// A `git` command with this wiki's hermetic environment, run in the wiki root.
+    pub(crate) fn git_command(&self) -> Command {
+        let mut cmd = Command::new("git");
+        self.hermetic(&mut cmd);
+        cmd.current_dir(self.root());
+        cmd
+    }
+
+    /// Run `git ARGS…` in the wiki and return its output, whether or not it succeeded.
+    pub(crate) fn git_output(&self, args: &[&str]) -> Output {
+        self.git_command().args(args).output().unwrap()
+    }
+
+    /// A clone of `url` as the wiki (with its own home, so its own global git config).
+    pub(crate) fn clone_of(url: &str) -> TestWiki {
+        let wiki = TestWiki::new();
+        wiki.git_cmd(&["clone", "-q", url, "."]);
+        wiki
+    }
+}
+
+/// A bare repository on branch `main` holding one empty commit, as a team's wiki remote.
+pub(crate) struct Remote {
+    seed: TestWiki,
+}
+
+impl Remote {
+    pub(crate) fn new() -> Remote {
+        let seed = TestWiki::new();
+        let bare = seed.dir.path().join("remote.git");
+        let bare = bare.to_str().unwrap();
+        seed.git_cmd(&["init", "-q", "--bare", "-b", "main", bare]);
+        seed.git_cmd(&["clone", "-q", bare, "."]);
+        seed.git_cmd(&["commit", "-q", "--allow-empty", "-m", "Start the wiki"]);
+        seed.git_cmd(&["push", "-q", "-u", "origin", "main"]);
+        Remote { seed }
+    }
+
+    /// The bare repository's folder.
+    pub(crate) fn path(&self) -> PathBuf {
+        self.seed.dir.path().join("remote.git")
+    }
+
+    /// Its folder, as a URL for `git clone`.
+    pub(crate) fn url(&self) -> String {
+        self.path().display().to_string()
+    }
+
+    /// A fresh clone, with `main` tracking `origin/main`.
+    pub(crate) fn clone(&self) -> TestWiki {
+        TestWiki::clone_of(&self.url())
+    }
+
+    /// Run `git ARGS…` on the bare repository.
+    pub(crate) fn git(&self, args: &[&str]) -> String {
+        let dir = format!("--git-dir={}", self.path().display());
+        let mut all = vec![dir.as_str()];
+        all.extend_from_slice(args);
+        self.seed.git_cmd(&all)
+    }
+
+    /// The commit `main` points at on the remote.
+    pub(crate) fn tip(&self) -> String {
+        self.git(&["rev-parse", "main"]).trim().to_string()
+    }
+
+    /// A file as committed on the remote's `main`, or `None`.
+    pub(crate) fn show(&self, rel: &str) -> Option<String> {
+        let dir = format!("--git-dir={}", self.path().display());
+        let out = self
+            .seed
+            .git_output(&[dir.as_str(), "show", &format!("main:{rel}")]);
+        out.status
+            .success()
+            .then(|| String::from_utf8(out.stdout).unwrap())
+    }
+
+    /// The seeding clone, whose hermetic environment runs helper processes such as a daemon.
+    pub(crate) fn seed(&self) -> &TestWiki {
+        &self.seed
+    }
+}
+
+impl TestWiki {
+    /// Any program, with this wiki's hermetic environment, run in the wiki root.
+    pub(crate) fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        self.hermetic(&mut cmd);
+        cmd.current_dir(self.root());
+        cmd
+    }
+}
