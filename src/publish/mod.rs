@@ -18,8 +18,9 @@ use crate::error::Error;
 use crate::fsio;
 use repo::{Pushed, git_error};
 
-/// How many times the remote may move on under us before `pm publish` gives up.
-const PUSH_TRIES: usize = 5;
+/// How many times the remote may move on under us before `pm publish` gives up: enough for
+/// two clones publishing in a tight loop (the tests do), few enough to stop a runaway.
+const PUSH_TRIES: usize = 10;
 
 #[allow(clippy::struct_excessive_bools)] // one per flag of the command
 pub(crate) struct Request {
@@ -184,20 +185,17 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
     let Some(target) = target else { return Ok(()) };
     for attempt in 1..=PUSH_TRIES {
         match repo::push(&repo, &target.remote, &branch, &target.branch)? {
-            Pushed::Done if !landed(&repo, &target, &branch)? && attempt < PUSH_TRIES => {
-                eprintln!(
-                    "another push replaced ours on `{}`; rebasing on it",
-                    target.remote
-                );
-                let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
-                rebase(ctx, &repo, &branch, remote_tip, &layout)?;
-            }
             Pushed::Done => {
                 eprintln!("pushed to `{}` branch `{}`", target.remote, target.branch);
                 return Ok(());
             }
             Pushed::Behind if attempt < PUSH_TRIES => {
                 eprintln!("`{}` has new commits; rebasing on them", target.remote);
+                // Two clones retrying in lockstep would collide again: wait a little, longer
+                // each time, by an amount that differs between processes.
+                let jitter = u64::from(std::process::id() % 40);
+                let attempt = u64::try_from(attempt).unwrap_or(1);
+                std::thread::sleep(std::time::Duration::from_millis(attempt * 25 + jitter));
                 let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
                 rebase(ctx, &repo, &branch, remote_tip, &layout)?;
             }
@@ -211,19 +209,6 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
         ),
         hint: Some("your commit is on your branch; run `pm publish` again".into()),
     })
-}
-
-/// Whether the remote's branch now holds our commit. Asked only of remotes on this machine
-/// (see [`repo::is_local`]); a git server refuses a push that would replace another.
-fn landed(repo: &Repository, target: &Target, branch: &str) -> Result<bool, Error> {
-    if !repo::is_local(repo, &target.remote) {
-        return Ok(true);
-    }
-    let ours = repo
-        .refname_to_id(branch)
-        .map_err(git_error("read the branch", None))?;
-    let tip = repo::fetch(repo, &target.remote, &target.branch)?;
-    Ok(tip == ours || repo.graph_descendant_of(tip, ours).unwrap_or(false))
 }
 
 fn refuse_unless_clean(repo: &Repository) -> Result<(), Error> {
@@ -408,15 +393,23 @@ fn build_index(
     let existing = page
         .as_deref()
         .and_then(|p| index::existing_rows(p, &index_rel));
+    // One walk of the tree: looking each document up by path would read the folder's tree
+    // (thousands of entries) once per document.
+    let in_tree = documents_in(tree, &layout.folder, &index_rel);
     let mut rows = if let Some(rows) = existing {
+        let present: std::collections::HashSet<&str> =
+            in_tree.iter().map(|(p, _)| p.as_str()).collect();
         rows.into_iter()
-            .filter(|(doc, _)| tree.get_path(Path::new(doc)).is_ok())
+            .filter(|(doc, _)| present.contains(doc.as_str()))
             .collect()
     } else {
         let mut all = std::collections::BTreeMap::new();
-        for rel in documents_in(tree, &layout.folder, &index_rel) {
-            if let Some(bytes) = repo::blob_at(repo, tree, &rel) {
-                all.insert(rel.clone(), row(&rel, &String::from_utf8_lossy(&bytes)));
+        for (rel, id) in &in_tree {
+            if let Ok(blob) = repo.find_blob(*id) {
+                all.insert(
+                    rel.clone(),
+                    row(rel, &String::from_utf8_lossy(blob.content())),
+                );
             }
         }
         all
@@ -427,8 +420,9 @@ fn build_index(
     index::render(page.as_deref(), rows.into_values())
 }
 
-/// The `.md` files under `folder` in `tree`, except the index page and hidden ones.
-fn documents_in(tree: &Tree, folder: &str, index_rel: &str) -> Vec<String> {
+/// The `.md` files under `folder` in `tree`, except the index page and hidden ones, with
+/// their blobs.
+fn documents_in(tree: &Tree, folder: &str, index_rel: &str) -> Vec<(String, git2::Oid)> {
     let mut out = Vec::new();
     let _ = tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
         let name = entry.name().unwrap_or("");
@@ -441,7 +435,7 @@ fn documents_in(tree: &Tree, folder: &str, index_rel: &str) -> Vec<String> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if entry.kind() == Some(git2::ObjectType::Blob) && inside && markdown && path != index_rel {
-            out.push(path);
+            out.push((path, entry.id()));
         }
         git2::TreeWalkResult::Ok
     });
@@ -515,66 +509,28 @@ fn rebase(
     if base_id == theirs.id() {
         return Ok(());
     }
-    let parent = ours
-        .parent(0)
-        .map_err(git_error("read the commit's parent", None))?;
-    if parent.id() != base_id {
-        return Err(Error::Refused {
-            reason: "the remote moved on, and your branch has other commits it does not have".into(),
-            hint: Some("bring them together first (`git pull --rebase`), then run `pm publish` again; your commit is kept".into()),
-        });
-    }
-    let (base_tree, our_tree, their_tree) = (
-        parent.tree().map_err(git_error("read a tree", None))?,
-        ours.tree().map_err(git_error("read a tree", None))?,
-        theirs.tree().map_err(git_error("read a tree", None))?,
-    );
-    let diff = repo
-        .diff_tree_to_tree(Some(&base_tree), Some(&our_tree), None)
-        .map_err(git_error("compare the trees", None))?;
-    let index_rel = layout.index.clone();
-    let names = doc::section_names(&ctx.config);
-    let mut merged = Vec::new();
-    for delta in diff.deltas() {
-        let Some(path) = delta.new_file().path() else {
-            continue;
-        };
-        let rel = path.to_string_lossy().replace('\\', "/");
-        if rel == index_rel {
-            continue;
+    // Our commits since the common base, oldest first: pm's own publishes that have not
+    // reached the remote yet (a clone whose earlier push gave up), or the user's.
+    let mut local = Vec::new();
+    let mut walk = ours.clone();
+    while walk.id() != base_id {
+        if walk.parent_count() != 1 || local.len() >= 100 {
+            return Err(Error::Refused {
+                reason: "the remote moved on, and your branch has merges or many commits it does not have".into(),
+                hint: Some("bring them together first (`git pull --rebase`), then run `pm publish` again; your commits are kept".into()),
+            });
         }
-        let text = |tree: &Tree| {
-            repo::blob_at(repo, tree, &rel)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default()
-        };
-        let (b, o, t) = (text(&base_tree), text(&our_tree), text(&their_tree));
-        let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, today(ctx)).ok_or_else(|| Error::Refused {
-            reason: format!("both you and the remote changed the same part of `{rel}`"),
-            hint: Some(format!(
-                "your commit is kept on your branch: run `git pull --rebase`, resolve `{rel}`, then `pm publish` again"
-            )),
-        })?;
-        merged.push((rel, result));
+        let parent = walk
+            .parent(0)
+            .map_err(git_error("read a commit's parent", None))?;
+        local.push(walk);
+        walk = parent;
     }
-    let index_page = build_index(ctx, repo, &their_tree, &merged, layout);
-    let mut changes: Vec<(String, Vec<u8>)> = merged
-        .into_iter()
-        .map(|(p, t)| (p, t.into_bytes()))
-        .collect();
-    changes.push((index_rel, index_page.into_bytes()));
-    let tree_id = repo::tree_with(repo, &their_tree, &changes)?;
-    let tree = repo
-        .find_tree(tree_id)
-        .map_err(git_error("read the new tree", None))?;
-    let committer = repo::signature(repo)?;
-    let message = ours.message().unwrap_or("Publish post-mortems");
-    let new_id = repo
-        .commit(None, &ours.author(), &committer, message, &tree, &[&theirs])
-        .map_err(git_error("commit the rebased change", None))?;
-    let new = repo
-        .find_commit(new_id)
-        .map_err(git_error("read the new commit", None))?;
+    let mut onto = theirs;
+    for commit in local.iter().rev() {
+        onto = replay(ctx, repo, commit, &onto, layout)?;
+    }
+    let new = onto;
     let index_rel = layout.index.clone();
     let carry = |rel: &str, local: &[u8], committed: &[u8]| {
         if rel != index_rel {
@@ -586,6 +542,90 @@ fn rebase(
         Some(index::render(Some(local), rows.into_values()).into_bytes())
     };
     repo::fast_forward(repo, branch, &ours, &new, &carry)
+}
+
+/// `commit` made again on top of `onto`: each file it changed merged with `onto`'s (see
+/// [`merge::merge`]), the index page rebuilt from `onto`'s.
+fn replay<'r>(
+    ctx: &Ctx,
+    repo: &'r Repository,
+    commit: &git2::Commit,
+    onto: &git2::Commit<'r>,
+    layout: &Layout,
+) -> Result<git2::Commit<'r>, Error> {
+    let parent = commit
+        .parent(0)
+        .map_err(git_error("read a commit's parent", None))?;
+    let read = || git_error("read a tree", None);
+    let base_tree = parent.tree().map_err(read())?;
+    let our_tree = commit.tree().map_err(read())?;
+    let their_tree = onto.tree().map_err(read())?;
+    let diff = repo
+        .diff_tree_to_tree(Some(&base_tree), Some(&our_tree), None)
+        .map_err(git_error("compare the trees", None))?;
+    let index_rel = layout.index.clone();
+    let names = doc::section_names(&ctx.config);
+    let conflict = |rel: &str| Error::Refused {
+        reason: format!("both you and the remote changed the same part of `{rel}`"),
+        hint: Some(format!(
+            "your commit is kept on your branch: run `git pull --rebase`, resolve `{rel}`, \
+             then `pm publish` again"
+        )),
+    };
+    let mut merged: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut docs = Vec::new();
+    for delta in diff.deltas() {
+        let Some(path) = delta.new_file().path() else {
+            continue;
+        };
+        let rel = path.to_string_lossy().replace('\\', "/");
+        if rel == index_rel {
+            continue;
+        }
+        let blob = |tree: &Tree| repo::blob_at(repo, tree, &rel);
+        let (b, o, t) = (blob(&base_tree), blob(&our_tree), blob(&their_tree));
+        let Some(o) = o else {
+            // pm never deletes; a commit of the user's that did is theirs to rebase.
+            return Err(conflict(&rel));
+        };
+        let result = if t == b {
+            if let Ok(text) = std::str::from_utf8(&o) {
+                docs.push((rel.clone(), text.to_string()));
+            }
+            o
+        } else {
+            let text = |bytes: Option<Vec<u8>>| String::from_utf8(bytes.unwrap_or_default()).ok();
+            let (b, o, t) = (text(b), text(Some(o)), text(t));
+            let (Some(b), Some(o), Some(t)) = (b, o, t) else {
+                return Err(conflict(&rel));
+            };
+            let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, today(ctx))
+                .ok_or_else(|| conflict(&rel))?;
+            docs.push((rel.clone(), result.clone()));
+            result.into_bytes()
+        };
+        merged.push((rel, result));
+    }
+    let index_page = build_index(ctx, repo, &their_tree, &docs, layout);
+    merged.push((index_rel, index_page.into_bytes()));
+    let tree_id = repo::tree_with(repo, &their_tree, &merged)?;
+    let new_tree = repo
+        .find_tree(tree_id)
+        .map_err(git_error("read the new tree", None))?;
+    let committer = repo::signature(repo)?;
+    let message = commit.message().unwrap_or("Publish post-mortems");
+    let id = repo
+        .commit(
+            None,
+            &commit.author(),
+            &committer,
+            message,
+            &new_tree,
+            &[onto],
+        )
+        .map_err(git_error("commit the rebased change", None))?;
+    repo.find_commit(id)
+        .map_err(git_error("read the new commit", None))
 }
 
 fn slash(path: &Path) -> String {

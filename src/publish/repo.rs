@@ -2,7 +2,7 @@
 //! and move the branch and the work tree on without touching anything else.
 
 use std::cell::RefCell;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::{
     Commit, CredentialType, ErrorCode, FetchOptions, Oid, PushOptions, RemoteCallbacks, Repository,
@@ -182,14 +182,100 @@ pub(crate) fn push(
     local: &str,
     remote_branch: &str,
 ) -> Result<Pushed, Error> {
+    if let Some(path) = local_path(repo, remote) {
+        return push_local(repo, remote, &path, local, remote_branch);
+    }
+    push_refspec(repo, remote, &format!("{local}:refs/heads/{remote_branch}"))
+}
+
+/// A push to a remote on this machine. libgit2 moves a local remote's branch without the
+/// compare-and-swap a git server does, so two racing pushes could both "succeed" and one
+/// commit be lost. pm sends the objects under a ref of its own, then moves the branch itself,
+/// only if it still points where it did.
+fn push_local(
+    repo: &Repository,
+    remote: &str,
+    path: &Path,
+    local: &str,
+    remote_branch: &str,
+) -> Result<Pushed, Error> {
+    let ours = repo
+        .refname_to_id(local)
+        .map_err(git_error("read the branch", None))?;
+    let staging = format!("refs/pm/publish/{}-{ours}", std::process::id());
+    if let Pushed::Behind = push_refspec(repo, remote, &format!("+{local}:{staging}"))? {
+        return Ok(Pushed::Behind);
+    }
+    let theirs = Repository::open(path).map_err(git_error(
+        format!("open the remote `{remote}` at `{}`", path.display()),
+        None,
+    ))?;
+    let branch = format!("refs/heads/{remote_branch}");
+    let moved = match theirs.refname_to_id(&branch) {
+        Ok(tip) if tip == ours => Ok(()),
+        Ok(tip) if theirs.graph_descendant_of(ours, tip).unwrap_or(false) => theirs
+            .reference_matching(&branch, ours, true, tip, "pm publish")
+            .map(|_| ()),
+        Ok(_) => Err(git2::Error::from_str("non-fast-forward")),
+        // A new branch: created only if nobody else created it meanwhile.
+        Err(_) => theirs
+            .reference(&branch, ours, false, "pm publish")
+            .map(|_| ()),
+    };
+    if let Ok(mut staged) = theirs.find_reference(&staging) {
+        let _ = staged.delete();
+    }
+    match moved {
+        Ok(()) => {
+            // What a push updates too: this clone's idea of where the remote's branch is.
+            let tracking = format!("refs/remotes/{remote}/{remote_branch}");
+            repo.reference(&tracking, ours, true, "pm publish: pushed")
+                .map_err(git_error(format!("update `{tracking}`"), None))?;
+            Ok(Pushed::Done)
+        }
+        // Another push moved the branch (or held its lock) meanwhile: behind.
+        Err(e)
+            if matches!(
+                e.code(),
+                ErrorCode::Modified | ErrorCode::Locked | ErrorCode::Exists
+            ) || e.message().contains("non-fast-forward") =>
+        {
+            Ok(Pushed::Behind)
+        }
+        Err(e) => Err(git_error(format!("update `{branch}` on `{remote}`"), None)(
+            e,
+        )),
+    }
+}
+
+/// The folder of a remote on this machine (a path or a `file://` URL).
+fn local_path(repo: &Repository, remote: &str) -> Option<PathBuf> {
+    let handle = repo.find_remote(remote).ok()?;
+    let url = handle.url().ok()?;
+    let path = match url.strip_prefix("file://") {
+        Some(path) => path,
+        None if !url.contains("://") && !url.contains(':') => url,
+        None => return None,
+    };
+    let path = Path::new(path);
+    // A relative URL is relative to the repository (its work tree for a clone).
+    let base = repo.workdir().unwrap_or_else(|| repo.path());
+    Some(if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    })
+}
+
+/// Push one refspec; a rejection because the remote moved on is [`Pushed::Behind`].
+fn push_refspec(repo: &Repository, remote: &str, refspec: &str) -> Result<Pushed, Error> {
     let mut remote_handle = repo
         .find_remote(remote)
         .map_err(git_error(format!("find the remote `{remote}`"), None))?;
     let rejected = RefCell::new(None);
     let mut options = PushOptions::new();
     options.remote_callbacks(callbacks(repo, &rejected));
-    let refspec = format!("{local}:refs/heads/{remote_branch}");
-    let result = remote_handle.push(&[refspec.as_str()], Some(&mut options));
+    let result = remote_handle.push(&[refspec], Some(&mut options));
     drop(options);
     let behind = |text: &str| {
         let text = text.to_ascii_lowercase();
@@ -230,19 +316,6 @@ pub(crate) fn push(
             hint: Some("the commit is kept on your branch; see the server's message above".into()),
         }),
     }
-}
-
-/// Whether `remote` is a folder on this machine. libgit2 pushes to those without the
-/// compare-and-swap a git server does, so a racing push can replace ours unseen: pm checks.
-pub(crate) fn is_local(repo: &Repository, remote: &str) -> bool {
-    repo.find_remote(remote)
-        .ok()
-        .and_then(|r| {
-            r.url()
-                .ok()
-                .map(|u| u.starts_with("file://") || !u.contains("://") && !u.contains(':'))
-        })
-        .unwrap_or(false)
 }
 
 /// Fetch `remote_branch` from `remote`; the commit it points at.

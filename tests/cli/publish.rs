@@ -938,17 +938,10 @@ fn two_clones_publish_at_once(remote: &Remote, url: &str) {
     );
 }
 
-// Fails about one run in three under load (two of these tests at once on 2 cores). libgit2's
-// local transport checks for a fast-forward, then writes the remote's ref with `force`
-// (libgit2 transports/local.c, `local_push_update_remote_ref`), so a push that passed its check
-// can overwrite a commit that landed since. `landed` (a fetch right after the push) narrows
-// the window but cannot close it: the other clone's stale write can come after that fetch.
-// Then a publish that printed "pushed to `origin`" and exited 0 is not on the remote, and
-// every later publish of another document from that clone is refused ("the remote moved on,
-// and your branch has other commits it does not have").
+// libgit2's local transport writes the remote's ref with `force` after its own fast-forward
+// check, so two pushes racing could both "succeed" and one commit be lost; pm moves a local
+// remote's branch itself, with a compare-and-swap, and rebases when it loses.
 #[test]
-#[ignore = "bug: concurrent pushes to a local-path remote can overwrite each other: a publish \
-            reported as pushed is lost, and that clone's later publishes are refused"]
 fn two_clones_publishing_twenty_documents_each_to_a_local_remote_lose_nothing() {
     let remote = Remote::new();
     two_clones_publish_at_once(&remote, &remote.url());
