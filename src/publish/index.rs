@@ -136,6 +136,19 @@ fn link_target(line: &str) -> Option<&str> {
 
 /// The document path a link in the index points to, as a wiki path with `/`.
 fn resolve_link(index_path: &str, target: &str) -> String {
+    // The common case, a file beside the index page, without building paths.
+    if !target.contains(['/', '%', '\\']) {
+        let dir = index_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let has_md = Path::new(target)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let md = if has_md { "" } else { ".md" };
+        return if dir.is_empty() {
+            format!("{target}{md}")
+        } else {
+            format!("{dir}/{target}{md}")
+        };
+    }
     let target = target.replace("%20", " ");
     let dir = Path::new(index_path).parent().unwrap_or(Path::new(""));
     let mut parts: Vec<String> = Vec::new();

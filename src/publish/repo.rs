@@ -2,6 +2,7 @@
 //! and move the branch and the work tree on without touching anything else.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use git2::{
@@ -25,29 +26,52 @@ pub(crate) fn git_error(
     }
 }
 
-/// `tree` with the files in `changes` (wiki-relative paths with `/`) set to the contents given.
+/// `tree` with the files in `changes` (repository paths with `/`) set to the contents given.
+/// Only the trees on the changed paths are rebuilt; the others are reused as they are.
 pub(crate) fn tree_with(
     repo: &Repository,
     tree: &Tree,
     changes: &[(String, Vec<u8>)],
 ) -> Result<Oid, Error> {
-    let mut index = git2::Index::new().map_err(git_error("create an index", None))?;
-    index
-        .read_tree(tree)
-        .map_err(git_error("read the tree", None))?;
+    let changes: Vec<(&str, &[u8])> = changes
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_slice()))
+        .collect();
+    build_tree(repo, Some(tree), &changes)
+}
+
+fn build_tree(
+    repo: &Repository,
+    tree: Option<&Tree>,
+    changes: &[(&str, &[u8])],
+) -> Result<Oid, Error> {
+    let mut builder = repo
+        .treebuilder(tree)
+        .map_err(git_error("read a tree", None))?;
+    let mut folders: BTreeMap<&str, Vec<(&str, &[u8])>> = BTreeMap::new();
     for (path, content) in changes {
-        let id = repo
-            .blob(content)
-            .map_err(git_error(format!("store `{path}`"), None))?;
-        let entry = index_entry(path, id, content.len());
-        // An in-memory index has no repository to hash into: the blob is stored first.
-        index
-            .add(&entry)
-            .map_err(git_error(format!("stage `{path}`"), None))?;
+        if let Some((folder, rest)) = path.split_once('/') {
+            folders.entry(folder).or_default().push((rest, content));
+        } else {
+            let id = repo
+                .blob(content)
+                .map_err(git_error(format!("store `{path}`"), None))?;
+            builder
+                .insert(path, id, 0o100_644)
+                .map_err(git_error(format!("add `{path}`"), None))?;
+        }
     }
-    index
-        .write_tree_to(repo)
-        .map_err(git_error("write the tree", None))
+    for (folder, inner) in folders {
+        let subtree = tree
+            .and_then(|t| t.get_name(folder))
+            .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+            .and_then(|e| repo.find_tree(e.id()).ok());
+        let id = build_tree(repo, subtree.as_ref(), &inner)?;
+        builder
+            .insert(folder, id, 0o040_000)
+            .map_err(git_error(format!("add `{folder}`"), None))?;
+    }
+    builder.write().map_err(git_error("write a tree", None))
 }
 
 /// An index entry for a file with no stat data (git rehashes it when it next looks).
@@ -144,7 +168,9 @@ fn callbacks<'a>(
             "no credentials available for this remote",
         ))
     });
-    callbacks.sideband_progress(|message| {
+    // Messages arrive in chunks that may split a line: keep the unfinished end for the next.
+    let mut pending = String::new();
+    callbacks.sideband_progress(move |message| {
         // Hooks speak on this channel too; the transfer's progress counters are noise.
         const PROGRESS: [&str; 6] = [
             "Counting objects",
@@ -154,8 +180,11 @@ fn callbacks<'a>(
             "Resolving deltas",
             "Total ",
         ];
-        let text = String::from_utf8_lossy(message);
-        for line in text
+        pending.push_str(&String::from_utf8_lossy(message));
+        let Some(end) = pending.rfind(['\n', '\r']) else {
+            return true;
+        };
+        for line in pending[..end]
             .split(['\n', '\r'])
             .map(str::trim)
             .filter(|l| !l.is_empty())
@@ -164,6 +193,7 @@ fn callbacks<'a>(
                 eprintln!("remote: {line}");
             }
         }
+        pending.drain(..=end);
         true
     });
     callbacks.push_update_reference(move |_refname, status| {
