@@ -12,7 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A home of its own: no user config (hooks, fsmonitor, signing) skews either side.
 mkdir -p "$work/home"
-printf '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n' \
+printf '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n[gc]\n\tauto = 0\n' \
     >"$work/home/.gitconfig"
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config GIT_CONFIG_NOSYSTEM=1
 export PM_NOW=2026-11-20T14:05:00Z TZ=UTC NO_COLOR=1
