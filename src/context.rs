@@ -35,6 +35,11 @@ impl Ctx {
         })
     }
 
+    /// Today's date in the wiki's zone: what "overdue" is measured against.
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
+        self.now.with_timezone(&self.config.timezone).date_naive()
+    }
+
     /// How long a write waits for another program's lock on a document: 10 s, or
     /// `PM_LOCK_TIMEOUT_MS` (for scripts that would rather fail fast, and for tests).
     pub(crate) fn lock_timeout() -> std::time::Duration {

@@ -115,10 +115,7 @@ where
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)
         .map_err(|e| FsError::io(path, "read", e))?;
-    let text = String::from_utf8(bytes).map_err(|e| FsError::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let text = decode(path, bytes)?;
     let outcome = match edit(&text)? {
         Some(new) if new != text => {
             replace(path, new.as_bytes(), Some(&meta), Naming::Locked)?;
@@ -180,6 +177,11 @@ pub(crate) fn write_atomic(path: &Path, content: impl AsRef<[u8]>) -> Result<(),
 /// Read a whole document as UTF-8, with the errors every command reports the same way.
 pub(crate) fn read_text(path: &Path) -> Result<String, FsError> {
     let bytes = fs::read(path).map_err(|e| not_found_or(path, "read", e))?;
+    decode(path, bytes)
+}
+
+/// The file's bytes as text, or where the first byte that is not UTF-8 is.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FsError> {
     String::from_utf8(bytes).map_err(|e| FsError::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),

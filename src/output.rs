@@ -11,24 +11,25 @@ pub(crate) fn print_line(line: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{line}")
         .and_then(|()| stdout.flush())
-        .map_err(|source| Error::Io {
-            path: "standard output".into(),
-            action: "write to",
-            source,
-        })
+        .map_err(stdout_error)
 }
 
 /// Print text that already ends in its line breaks (a table, a CSV file) on stdout.
-pub(crate) fn print_text(text: &str) -> Result<(), Error> {
+pub(crate) fn print_text(text: impl AsRef<[u8]>) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(text.as_bytes())
+        .write_all(text.as_ref())
         .and_then(|()| stdout.flush())
-        .map_err(|source| Error::Io {
-            path: "standard output".into(),
-            action: "write to",
-            source,
-        })
+        .map_err(stdout_error)
+}
+
+/// A failed write to stdout, as every command reports it (a closed pipe is told apart).
+pub(crate) fn stdout_error(source: std::io::Error) -> Error {
+    Error::Io {
+        path: "standard output".into(),
+        action: "write to",
+        source,
+    }
 }
 
 /// Pretty JSON for `--format json`, whose shape is promised to scripts.

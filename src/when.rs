@@ -171,10 +171,19 @@ pub(crate) fn format_stamp(at: DateTime<FixedOffset>, zone: Tz) -> String {
         abbr.bytes().all(|b| b.is_ascii_alphabetic())
             && zone_abbreviation_offset(abbr) == Some(offset)
     });
-    let label = match abbreviation {
-        Some(abbr) => abbr.to_string(),
-        None if offset.local_minus_utc() == 0 => "UTC".to_string(),
-        None => offset.to_string(),
+    match abbreviation {
+        Some(abbr) => format!("{} {abbr}", local.format(stamp_pattern(local.second()))),
+        None => format_stamp_at_offset(at, offset),
+    }
+}
+
+/// Write `at` at a fixed `offset`, named `UTC` at zero, else numerically (`+05:30`).
+pub(crate) fn format_stamp_at_offset(at: DateTime<FixedOffset>, offset: FixedOffset) -> String {
+    let local = at.with_timezone(&offset);
+    let label = if offset.local_minus_utc() == 0 {
+        "UTC".to_string()
+    } else {
+        offset.to_string()
     };
     format!("{} {label}", local.format(stamp_pattern(local.second())))
 }

@@ -59,7 +59,7 @@ struct Row<'a> {
 }
 
 pub(crate) fn run(args: &ActionsArgs, ctx: &Ctx) -> Result<Outcome, Error> {
-    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let today = ctx.today();
     let summaries = load_summaries(ctx)?;
     let wanted_owner = args.owner.as_deref().map(bare_handle);
     let rows: Vec<Row> = summaries
@@ -90,7 +90,7 @@ pub(crate) fn run(args: &ActionsArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         .collect();
     match args.format {
         ActionsFormat::Json => print_line(&crate::output::json(&rows)?)?,
-        ActionsFormat::Csv => print_text(&jira_csv(&rows))?,
+        ActionsFormat::Csv => print_text(jira_csv(&rows))?,
         ActionsFormat::Table => {
             let cell = |v: Option<&str>| v.unwrap_or("-").to_string();
             let rows = rows
@@ -117,7 +117,7 @@ pub(crate) fn run(args: &ActionsArgs, ctx: &Ctx) -> Result<Outcome, Error> {
                 rows,
                 flexible: 1,
             };
-            print_text(&table.render(table::terminal_width()))?;
+            print_text(table.render(table::terminal_width()))?;
         }
     }
     Ok(Outcome::Success)

@@ -52,7 +52,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
     let settings = Settings {
         config: &ctx.config,
         names: &names,
-        today: ctx.now.with_timezone(&ctx.config.timezone).date_naive(),
+        today: ctx.today(),
     };
     // Paths typed on the command line are canonical (see `documents`); the root may not be.
     let canonical_root = ctx
@@ -118,11 +118,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
     };
     written
         .and_then(|()| stdout.flush())
-        .map_err(|source| Error::Io {
-            path: "standard output".into(),
-            action: "write to",
-            source,
-        })?;
+        .map_err(crate::output::stdout_error)?;
     if findings.iter().any(|f| f.level == Level::Error) {
         Ok(Outcome::Findings)
     } else {

@@ -6,6 +6,7 @@ use clap_complete::Shell;
 use crate::cli::Cli;
 use crate::cmd::Outcome;
 use crate::error::Error;
+use crate::output::print_text;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -27,7 +28,8 @@ pub fn completion_file_name(shell: Shell) -> String {
 }
 
 pub(crate) fn run_completions(args: &CompletionsArgs) -> Result<Outcome, Error> {
-    write_stdout(&completion_script(args.shell))
+    print_text(completion_script(args.shell))?;
+    Ok(Outcome::Success)
 }
 
 pub(crate) fn run_man() -> Result<Outcome, Error> {
@@ -39,19 +41,6 @@ pub(crate) fn run_man() -> Result<Outcome, Error> {
             action: "render the man page to",
             source,
         })?;
-    write_stdout(&out)
-}
-
-fn write_stdout(bytes: &[u8]) -> Result<Outcome, Error> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(|source| Error::Io {
-            path: "standard output".into(),
-            action: "write to",
-            source,
-        })?;
+    print_text(out)?;
     Ok(Outcome::Success)
 }

@@ -88,7 +88,7 @@ struct Listed<'a> {
 }
 
 pub(crate) fn run(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
-    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let today = ctx.today();
     let matches = |wanted: &Option<String>, value: &Option<String>| {
         wanted
             .as_ref()
@@ -159,7 +159,7 @@ pub(crate) fn run(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
                 rows,
                 flexible: 3,
             };
-            print_text(&table.render(table::terminal_width()))?;
+            print_text(table.render(table::terminal_width()))?;
         }
     }
     Ok(Outcome::Success)

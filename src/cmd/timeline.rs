@@ -217,7 +217,7 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
     let document = Document::parse(fsio::read_text(&path)?);
     let names = doc::section_names(&ctx.config);
-    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let today = ctx.today();
     let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);
     let started = document
         .front

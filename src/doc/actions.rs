@@ -143,10 +143,6 @@ pub(crate) fn insertion(
     if let Some(end) = last_list_end {
         return Ok(place::at_line(doc, end, format!("{item}{nl}")));
     }
-    let last = body
-        .clone()
-        .rev()
-        .find(|&i| !doc.line(i).trim().is_empty())
-        .map_or(section.heading.end, |i| i + 1);
+    let last = place::after_content(doc, section);
     Ok(place::at_line(doc, last, format!("{nl}{item}{nl}")))
 }

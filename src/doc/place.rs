@@ -15,6 +15,17 @@ pub(crate) fn at_line(doc: &Document, line: usize, text: String) -> (usize, Stri
     (offset, text)
 }
 
+/// The line after a section's last line with content (its guidance comment, say), or after
+/// its heading when it has none: where the first line of an empty section goes.
+pub(crate) fn after_content(doc: &Document, section: &Section) -> usize {
+    section
+        .body
+        .clone()
+        .rev()
+        .find(|&i| !doc.line(i).trim().is_empty())
+        .map_or(section.heading.end, |i| i + 1)
+}
+
 /// A new section `name` holding `first_line`, where the template puts it: before the first section
 /// that follows it in the template, else after the last one that precedes it, else at the
 /// end of the document.

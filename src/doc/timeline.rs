@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::doc::sections::{BlockKind, Section, SectionNames};
@@ -326,20 +326,7 @@ pub(crate) fn entry_text(
 pub(crate) fn stamp_text(at: DateTime<FixedOffset>, zone: ZoneHint) -> String {
     match zone {
         ZoneHint::Named(tz) => when::format_stamp(at, tz),
-        ZoneHint::Fixed(offset) => {
-            let local = at.with_timezone(&offset);
-            let label = if offset.local_minus_utc() == 0 {
-                "UTC".to_string()
-            } else {
-                offset.to_string()
-            };
-            let pattern = if local.second() == 0 {
-                "%Y-%m-%d %H:%M"
-            } else {
-                "%Y-%m-%d %H:%M:%S"
-            };
-            format!("{} {label}", local.format(pattern))
-        }
+        ZoneHint::Fixed(offset) => when::format_stamp_at_offset(at, offset),
     }
 }
 
@@ -390,12 +377,7 @@ fn place_entry(
     let items = &timeline.items;
     let Some(last_item) = items.last() else {
         // After the last line with content (the guidance comment), one blank line apart.
-        let last = section
-            .body
-            .clone()
-            .rev()
-            .find(|&i| !doc.line(i).trim().is_empty())
-            .map_or(section.heading.end, |i| i + 1);
+        let last = place::after_content(doc, section);
         return place::at_line(doc, last, format!("{nl}{first}{nl}"));
     };
     let after = items.iter().rposition(|i| i.at().is_some_and(|t| t <= at));

@@ -204,7 +204,8 @@ fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-fn slash(path: &Path) -> String {
+/// A path with `/` between its parts, as git and links want it; `.` parts dropped.
+pub(crate) fn slash(path: &Path) -> String {
     path.components()
         .filter_map(|c| match c {
             Component::Normal(p) => Some(p.to_string_lossy().into_owned()),

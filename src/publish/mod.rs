@@ -261,7 +261,7 @@ fn check_documents(ctx: &Ctx, docs: &[(String, String)], force: bool) -> Result<
     let settings = Settings {
         config: &ctx.config,
         names: &names,
-        today: today(ctx),
+        today: ctx.today(),
     };
     let mut errors = Vec::new();
     for (rel, text) in docs {
@@ -354,9 +354,9 @@ impl Layout {
             .strip_prefix(&top)
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let folder = slash(&prefix.join(&ctx.config.folder));
+        let folder = index::slash(&prefix.join(&ctx.config.folder));
         Layout {
-            index: slash(&prefix.join(&ctx.config.index)),
+            index: index::slash(&prefix.join(&ctx.config.index)),
             folder: if folder.is_empty() {
                 ".".into()
             } else {
@@ -364,10 +364,6 @@ impl Layout {
             },
         }
     }
-}
-
-fn today(ctx: &Ctx) -> chrono::NaiveDate {
-    ctx.now.with_timezone(&ctx.config.timezone).date_naive()
 }
 
 /// The index page for a tree that holds `docs` (path, text): the rows of the page in `tree`
@@ -382,7 +378,7 @@ fn build_index(
 ) -> String {
     let index_rel = layout.index.clone();
     let names = doc::section_names(&ctx.config);
-    let today = today(ctx);
+    let today = ctx.today();
     let row = |rel: &str, text: &str| {
         let document = Document::parse(text.to_string());
         let summary = summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
@@ -599,7 +595,7 @@ fn replay<'r>(
             let (Some(b), Some(o), Some(t)) = (b, o, t) else {
                 return Err(conflict(&rel));
             };
-            let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, today(ctx))
+            let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, ctx.today())
                 .ok_or_else(|| conflict(&rel))?;
             docs.push((rel.clone(), result.clone()));
             result.into_bytes()
@@ -626,8 +622,4 @@ fn replay<'r>(
         .map_err(git_error("commit the rebased change", None))?;
     repo.find_commit(id)
         .map_err(git_error("read the new commit", None))
-}
-
-fn slash(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
