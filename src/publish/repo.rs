@@ -233,8 +233,18 @@ fn push_local(
         .refname_to_id(local)
         .map_err(git_error("read the branch", None))?;
     let staging = format!("refs/pm/publish/{}-{ours}", std::process::id());
-    if let Pushed::Behind = push_refspec(repo, remote, &format!("+{local}:{staging}"))? {
-        return Ok(Pushed::Behind);
+    match push_refspec(repo, remote, &format!("+{local}:{staging}")) {
+        Ok(Pushed::Done) => {}
+        Ok(Pushed::Behind) => return Ok(Pushed::Behind),
+        // libgit2 lists the remote's refs while pushing; another clone's staging ref deleted
+        // in that moment makes it fail. Nothing was sent: try again like a push that lost.
+        Err(Error::Git { source, .. })
+            if source.class() == git2::ErrorClass::Reference
+                && source.message().contains("not found") =>
+        {
+            return Ok(Pushed::Behind);
+        }
+        Err(e) => return Err(e),
     }
     let theirs = Repository::open(path).map_err(git_error(
         format!("open the remote `{remote}` at `{}`", path.display()),
