@@ -22,6 +22,8 @@
 
 use chrono::NaiveDate;
 
+use crate::text;
+
 mod hand;
 mod table;
 mod ticket;
@@ -82,7 +84,7 @@ pub(crate) enum ItemError {
 pub(crate) fn parse_line(line: &str) -> Option<ActionItem> {
     let line = line.trim_end_matches(['\r', '\n']);
     let start = line.len() - line.trim_start_matches([' ', '\t']).len();
-    let rest = &line[start..];
+    let rest = text::after(line, start);
     if rest.starts_with('|') {
         return parse_table_row(None, line);
     }
@@ -90,9 +92,9 @@ pub(crate) fn parse_line(line: &str) -> Option<ActionItem> {
     if is_thematic_break(rest) {
         return None;
     }
-    let pos = start + marker + blank_len(&line[start + marker..]);
+    let pos = start + marker + blank_len(text::after(line, start + marker));
     let task = task_box(line.as_bytes(), pos);
-    let body = line[task.map_or(pos, |t| t.2)..].trim();
+    let body = text::after(line, task.map_or(pos, |t| t.2)).trim();
     if body.is_empty() && task.is_none() {
         return None;
     }
@@ -266,7 +268,7 @@ fn canonical(body: &str) -> Option<ActionItem> {
         });
     }
     let (text, mut rest) = match body.rfind(SEP) {
-        Some(i) => (&body[..i], &body[i + SEP.len()..]),
+        Some(i) => (text::before(body, i), text::after(body, i + SEP.len())),
         None => ("", body.strip_prefix("— ")?),
     };
     let mut item = ActionItem {
@@ -276,12 +278,12 @@ fn canonical(body: &str) -> Option<ActionItem> {
     let mut seen = [false; 3];
     loop {
         let k = field_key(rest.as_bytes())?;
-        let after = &rest[FIELD_KEYS[k].len() + 1..];
+        let after = text::after(rest, FIELD_KEYS[k].len() + 1);
         let b = after.as_bytes();
         let end = (0..b.len())
             .find(|&i| b[i..].starts_with(b", ") && field_key(&b[i + 2..]).is_some())
             .unwrap_or(b.len());
-        let value = after[..end].trim();
+        let value = text::before(after, end).trim();
         if value.is_empty() || std::mem::replace(&mut seen[k], true) {
             return None;
         }
@@ -294,7 +296,7 @@ fn canonical(body: &str) -> Option<ActionItem> {
         if end == b.len() {
             return Some(item);
         }
-        rest = &after[end + 2..];
+        rest = text::after(after, end + 2);
     }
 }
 
@@ -320,6 +322,7 @@ fn skip(b: &[u8], set: &[u8]) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
 

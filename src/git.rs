@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::text;
+
 /// The git directory of the work tree at or above `start`: `.git` itself, or the folder a
 /// `.git` file points to (worktrees and submodules).
 pub(crate) fn git_dir(start: &Path) -> Option<PathBuf> {
@@ -77,14 +79,14 @@ fn config_value(text: &str, section: &str, key: &str) -> Lookup {
             let Some(end) = rest.find(']') else {
                 return Lookup::AskGit;
             };
-            let header = rest[..end].trim();
+            let header = text::before(rest, end).trim();
             let name = header.split_whitespace().next().unwrap_or("");
             if name.eq_ignore_ascii_case("include") || name.eq_ignore_ascii_case("includeIf") {
                 return Lookup::AskGit;
             }
             // `[user "x"]` is a subsection, not `[user]`.
             in_section = header.eq_ignore_ascii_case(section);
-            line = rest[end + 1..].trim();
+            line = text::after(rest, end + 1).trim();
         }
         if !in_section || line.is_empty() || line.starts_with(['#', ';']) {
             continue;

@@ -17,6 +17,7 @@ mod scan;
 mod slug;
 mod table;
 mod template;
+mod text;
 mod timeline;
 mod when;
 mod wiki;

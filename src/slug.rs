@@ -1,5 +1,7 @@
 //! Turning a title into a file name that is safe, readable and never escapes its folder.
 
+use crate::text;
+
 /// The longest slug, in bytes.
 const MAX_LEN: usize = 60;
 
@@ -40,7 +42,8 @@ pub(crate) fn slugify(title: &str) -> String {
     }
     if slug.len() > MAX_LEN {
         // Cut at the last word boundary that fits, unless that would leave too little.
-        let cut = match slug[..=MAX_LEN].rfind('-') {
+        // The slug is ASCII by now, so every byte is a character.
+        let cut = match text::before(&slug, MAX_LEN + 1).rfind('-') {
             Some(i) if i >= MAX_LEN / 2 => i,
             _ => MAX_LEN,
         };

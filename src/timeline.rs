@@ -8,6 +8,7 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
+use crate::text;
 use crate::when::{parse_offset, parse_zone, zone_abbreviation_offset};
 
 mod clock;
@@ -172,7 +173,7 @@ fn hint_at(words: &[&str]) -> Option<ZoneHint> {
         .get(..3)
         .filter(|b| b.eq_ignore_ascii_case("utc") || *b == "GMT")
     {
-        let tail = &word[base.len()..];
+        let tail = text::after(word, base.len());
         if tail.is_empty() {
             let offset = words.get(1).and_then(|next| parse_offset(next));
             return Some(ZoneHint::Fixed(offset.unwrap_or(FixedOffset::east_opt(0)?)));
@@ -212,6 +213,7 @@ fn hint_at(words: &[&str]) -> Option<ZoneHint> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use chrono::Timelike;
 

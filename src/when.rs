@@ -6,6 +6,8 @@ use chrono::{
 };
 use chrono_tz::{OffsetName, Tz};
 
+use crate::text;
+
 /// Why a WHEN, or a zone name, could not be turned into an instant.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum WhenError {
@@ -139,7 +141,7 @@ pub(crate) fn parse_when(
         input: text.to_string(),
     };
     let split = split_date_time(text)?.ok_or_else(unrecognized)?;
-    let shown = &text[..text.len() - split.rest.len()];
+    let shown = text::before(text, text.len() - split.rest.len());
     let (time, rest) = apply_meridiem(split.time, split.rest, shown)?;
     let zone = parse_zone_suffix(rest, text)?.unwrap_or(Zone::Named(zone));
     let date = match split.date {
@@ -241,10 +243,10 @@ fn parse_relative(text: &str) -> Option<Duration> {
         rest
     } else {
         let cut = text.len().checked_sub(3)?;
-        if !text.is_char_boundary(cut) || !text[cut..].eq_ignore_ascii_case("ago") {
+        if !text.is_char_boundary(cut) || !text::after(text, cut).eq_ignore_ascii_case("ago") {
             return None;
         }
-        &text[..cut]
+        text::before(text, cut)
     };
     let mut rest = body.trim();
     if rest.is_empty() {
@@ -256,11 +258,11 @@ fn parse_relative(text: &str) -> Option<Duration> {
         if digits == 0 {
             return None;
         }
-        let number = rest[..digits].parse::<i64>().ok();
-        rest = rest[digits..].trim_start();
+        let number = text::before(rest, digits).parse::<i64>().ok();
+        rest = text::after(rest, digits).trim_start();
         let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let unit = unit_seconds(&rest[..letters])?;
-        rest = rest[letters..].trim_start_matches([' ', ',']);
+        let unit = unit_seconds(text::before(rest, letters))?;
+        rest = text::after(rest, letters).trim_start_matches([' ', ',']);
         total = total
             .zip(number)
             .and_then(|(sum, n)| n.checked_mul(unit)?.checked_add(sum));
@@ -344,8 +346,8 @@ fn split_date_time(text: &str) -> Result<Option<Split<'_>>, WhenError> {
     }
     Ok(Some(Split {
         date,
-        time: &text[start..i],
-        rest: &text[i..],
+        time: text::slice(text, start..i),
+        rest: text::after(text, i),
     }))
 }
 
@@ -374,7 +376,7 @@ fn apply_meridiem<'a>(
     let second = parts.next().and_then(Result::ok).unwrap_or(0);
     let trimmed = rest.trim_start();
     let word_len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let word = &trimmed[..word_len];
+    let word = text::before(trimmed, word_len);
     let mut rest = rest;
     if word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm") {
         if !(1..=12).contains(&hour) {
@@ -386,7 +388,7 @@ fn apply_meridiem<'a>(
             } else {
                 0
             };
-        rest = &trimmed[word_len..];
+        rest = text::after(trimmed, word_len);
     }
     NaiveTime::from_hms_opt(hour, minute, second)
         .map(|t| (t, rest))
@@ -412,7 +414,7 @@ fn parse_zone_suffix(rest: &str, input: &str) -> Result<Option<Zone>, WhenError>
     let utc_plus = zone
         .get(..3)
         .filter(|base| base.eq_ignore_ascii_case("UTC") || base.eq_ignore_ascii_case("GMT"))
-        .and_then(|_| parse_offset(zone[3..].trim_start()));
+        .and_then(|_| parse_offset(text::after(zone, 3).trim_start()));
     if let Some(offset) = utc_plus.or_else(|| zone_abbreviation_offset(zone)) {
         return Ok(Some(Zone::Fixed(offset)));
     }
@@ -436,7 +438,7 @@ pub(crate) fn parse_offset(text: &str) -> Option<FixedOffset> {
         b'-' => -1,
         _ => return None,
     };
-    let body = &text[1..];
+    let body = text::after(text, 1);
     let (hours, minutes) = match body.split_once(':') {
         Some(split) => split,
         None if body.len() == 4 => body.split_at_checked(2)?,
@@ -460,6 +462,7 @@ pub(crate) fn parse_offset(text: &str) -> Option<FixedOffset> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
 

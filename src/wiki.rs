@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::fsio;
 use crate::git;
+use crate::text;
 
 /// The wiki: a folder (usually a git work tree) holding `pm.toml` and the post-mortems.
 #[derive(Debug, Clone)]
@@ -123,7 +124,7 @@ impl Wiki {
                         || stem.len() > 11
                             && stem.as_bytes()[10] == b'-'
                             && stem.is_char_boundary(11)
-                            && &stem[11..] == wanted
+                            && text::after(stem, 11) == wanted
                 })
             })
             .collect();

@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use super::ticket::{find_ticket, ticket_at};
 use super::{ActionItem, is_placeholder, parse_due, skip, starts_ci};
 
+use crate::text;
+
 /// Bytes that may precede a handle, ticket key or reference (so `a@b.com`, `/browse/AB-1`
 /// and `x-AB-1` are not taken for one).
 const OPENERS: &[u8] = b"([{<,;:*_\"'|";
@@ -75,7 +77,7 @@ pub(super) fn heuristic(body: &str) -> ActionItem {
                 .flatten()
         });
         if let Some((s, e)) = found {
-            item.owner = Some(body[s..e].into());
+            item.owner = Some(text::slice(body, s..e).into());
             spans.push((s, e, false));
         }
     }
@@ -165,7 +167,7 @@ fn owner_at(body: &str, j: usize) -> Option<(Option<String>, usize)> {
         }) {
             end = next;
         }
-        return Some((Some(body[j..end].into()), end));
+        return Some((Some(text::slice(body, j..end).into()), end));
     }
     let (mut end, mut words) = (j, 0);
     while words < 3 {
@@ -180,20 +182,20 @@ fn owner_at(body: &str, j: usize) -> Option<(Option<String>, usize)> {
             .iter()
             .take_while(|c| !c.is_ascii_whitespace() && !b",;()[]|".contains(c))
             .count();
-        let word = &body[s..e];
+        let word = text::slice(body, s..e);
         let first = word.chars().next();
         if first.is_none_or(|c| !c.is_alphanumeric() || (words > 0 && !c.is_uppercase())) {
             break;
         }
         (end, words) = (e, words + 1);
     }
-    let value = body[j..end].trim_end_matches(['.', '*', '_']);
+    let value = text::slice(body, j..end).trim_end_matches(['.', '*', '_']);
     let token = b[j..]
         .iter()
         .take_while(|c| !c.is_ascii_whitespace() && !b",;)".contains(c))
         .count();
     match words {
-        0 => is_placeholder(&body[j..j + token]).then_some((None, j + token)),
+        0 => is_placeholder(text::slice(body, j..j + token)).then_some((None, j + token)),
         _ if is_placeholder(value) => Some((None, end)),
         _ => Some((Some(value.into()), j + value.len())),
     }
@@ -215,7 +217,7 @@ pub(super) fn handle_end(b: &[u8], i: usize) -> Option<usize> {
 /// A date at `j`, `YYYY-MM-DD` or written out (`Jul 16, 2023`, `16 July 2023`), with where
 /// it ends; `(None, end)` for a placeholder like `TBD`.
 pub(super) fn date_at(body: &str, j: usize) -> Option<(Option<NaiveDate>, usize)> {
-    let rest = &body[j..];
+    let rest = text::after(body, j);
     let boundary = |n: usize| {
         !rest
             .as_bytes()
@@ -235,7 +237,7 @@ pub(super) fn date_at(body: &str, j: usize) -> Option<(Option<NaiveDate>, usize)
     }
     let mut ends = rest.match_indices(' ').map(|(i, _)| i).chain([rest.len()]);
     let end = ends.nth(2)?;
-    let words = rest[..end].trim_end_matches(['.', ';', ')', ',']);
+    let words = text::before(rest, end).trim_end_matches(['.', ';', ')', ',']);
     // `%b` takes only the short month name, `%B` only the long one.
     [
         "%b %d, %Y",
@@ -255,9 +257,9 @@ pub(super) fn date_at(body: &str, j: usize) -> Option<(Option<NaiveDate>, usize)
 /// A keyed field, a link, or a reference set off by punctuation (`(@bob)`, `: #12`) is a
 /// field after the text; a bare one (`fix #12`) is part of the sentence.
 fn set_off(body: &str, &(s, _, keyed): &(usize, usize, bool)) -> bool {
-    let before = body[..s].trim_end();
+    let before = text::before(body, s).trim_end();
     keyed
-        || body[s..].starts_with('[')
+        || text::after(body, s).starts_with('[')
         || before.is_empty()
         || before.ends_with(['—', '–'])
         || before
@@ -280,7 +282,7 @@ fn strip_fields(body: &str, spans: &[(usize, usize, bool)]) -> String {
             (end, cut_end) = (s, true);
         } else if end > 0 && (b[end - 1].is_ascii_whitespace() || PUNCT.contains(&b[end - 1])) {
             end -= 1;
-        } else if dash(&body[..end]) {
+        } else if dash(text::before(body, end)) {
             end -= '—'.len_utf8();
         } else {
             break;
@@ -297,7 +299,7 @@ fn strip_fields(body: &str, spans: &[(usize, usize, bool)]) -> String {
             (start, span_end) = (e, Some(e));
         } else if b[start].is_ascii_whitespace() || PUNCT.contains(&b[start]) {
             start += 1;
-        } else if body[start..].starts_with(['—', '–']) {
+        } else if text::after(body, start).starts_with(['—', '–']) {
             start += '—'.len_utf8();
         } else {
             break;

@@ -4,6 +4,8 @@ use super::hand::{date_at, handle_end};
 use super::ticket::{denied, is_url, jira_key, link_at, link_ticket, repo_ref};
 use super::{ActionItem, is_placeholder};
 
+use crate::text;
+
 /// A GFM table delimiter row such as `|---|:--:|` or `--- | ---`.
 pub(crate) fn is_table_separator(line: &str) -> bool {
     let t = line.trim();
@@ -134,7 +136,7 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
             Some(b'\\') => i += 1,
             Some(b'`') => code = !code,
             Some(b'|') | None if !code || i == b.len() => {
-                let raw = &line[start..i];
+                let raw = text::slice(line, start..i);
                 let lead = raw.len() - raw.trim_start().len();
                 if i < b.len() || !raw.trim().is_empty() {
                     out.push((start + lead, raw.trim()));

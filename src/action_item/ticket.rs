@@ -4,6 +4,8 @@
 use super::hand::word_start;
 use super::{is_placeholder, starts_ci, validate_ticket};
 
+use crate::text;
+
 /// Words that look like Jira keys in prose (`UTF-8`, `SHA-256`, `CVE-2021-44228`) but are
 /// technical terms: a key with one of these projects counts only with `ticket:` or a link.
 /// One-letter projects (`X-1`, `P-256`) never count in prose anyway.
@@ -24,7 +26,7 @@ pub(super) fn ticket_at(body: &str, j: usize) -> Option<(Option<String>, usize)>
         .iter()
         .take_while(|c| !c.is_ascii_whitespace() && !b",;".contains(c))
         .count();
-    let token = body[j..j + len].trim_end_matches(['.', ')']);
+    let token = text::slice(body, j..j + len).trim_end_matches(['.', ')']);
     let inner = token
         .strip_prefix('<')
         .and_then(|t| t.strip_suffix('>'))
@@ -52,7 +54,13 @@ pub(super) fn link_at(body: &str, i: usize) -> Option<(&str, &str, usize)> {
         + b[close + 2..]
             .iter()
             .position(|&c| c == b')' || c.is_ascii_whitespace())?;
-    (b[end] == b')').then(|| (&body[i + 1..close], &body[close + 2..end], end + 1))
+    (b[end] == b')').then(|| {
+        (
+            text::slice(body, i + 1..close),
+            text::slice(body, close + 2..end),
+            end + 1,
+        )
+    })
 }
 
 /// The ticket a link stands for: the Jira key it shows, else the issue URL it points to,
@@ -85,12 +93,12 @@ pub(super) fn find_ticket(body: &str, m: &[u8]) -> Option<(String, usize, usize)
                 .iter()
                 .take_while(|c| !c.is_ascii_whitespace() && !b"<>)".contains(c))
                 .count();
-            let url = body[i..i + len].trim_end_matches(['.', ',', ';']);
+            let url = text::slice(body, i..i + len).trim_end_matches(['.', ',', ';']);
             is_issue_url(url).then(|| (1, url.to_string(), i + url.len()))
         } else if let Some(e) = jira_key(m, i).filter(|_| prose_key(m, i)) {
-            Some((2, body[i..e].to_string(), e))
+            Some((2, text::slice(body, i..e).to_string(), e))
         } else {
-            repo_ref(m, i).map(|e| (3, body[i..e].to_string(), e))
+            repo_ref(m, i).map(|e| (3, text::slice(body, i..e).to_string(), e))
         };
         if let Some((rank, ticket, end)) = found
             && best.as_ref().is_none_or(|b| rank < b.0)
@@ -130,7 +138,7 @@ fn is_issue_url(url: &str) -> bool {
             .iter()
             .any(|marker| {
                 url.rfind(marker).is_some_and(|at| {
-                    let id = url[at + marker.len()..]
+                    let id = text::after(url, at + marker.len())
                         .split(['/', '?', '#'])
                         .next()
                         .unwrap_or("");

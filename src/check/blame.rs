@@ -17,6 +17,8 @@ use prose::{
     subject_before, word_after, word_before,
 };
 
+use crate::text;
+
 mod prose;
 
 /// One blaming phrase found in a paragraph.
@@ -195,7 +197,7 @@ pub(crate) fn find_blame(text: &str, people: &[&str]) -> Vec<BlameHit> {
             hits.push(BlameHit {
                 start,
                 end: m.end(),
-                phrase: text[start..m.end()].to_owned(),
+                phrase: text::slice(text, start..m.end()).to_owned(),
                 suggestion: phrase.suggestion(),
             });
         }
@@ -213,7 +215,7 @@ fn judge(phrase: Phrase, text: &str, start: usize, end: usize, people: &[&str]) 
             if next == Some('-') || word_after(text, end).is_some_and(|w| is_any_of(w, COMPOUNDS)) {
                 return None;
             }
-            let lead = &text[start..end];
+            let lead = text::slice(text, start..end);
             if !(lead.starts_with('\'') || lead.starts_with('’')) {
                 return Some(start); // his / her / their
             }
@@ -271,7 +273,7 @@ fn judge(phrase: Phrase, text: &str, start: usize, end: usize, people: &[&str]) 
         Phrase::Hindsight => {
             let (subject_start, subject) = subject_before(text, start, people, Subject::Anyone)?;
             // "they should have restarted" may be about pods; "they should have checked" is not.
-            let verb = text[start..end]
+            let verb = text::slice(text, start..end)
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or("");
@@ -286,7 +288,7 @@ fn judge(phrase: Phrase, text: &str, start: usize, end: usize, people: &[&str]) 
             });
             let compound = word_after(text, end).is_some_and(|w| is_any_of(w, COMPOUNDS));
             // "user errors became apparent", "returns a user error": errors users saw.
-            let matched = &text[start..end];
+            let matched = text::slice(text, start..end);
             let user = matched
                 .get(..4)
                 .is_some_and(|w| w.eq_ignore_ascii_case("user"));
@@ -302,7 +304,10 @@ fn judge(phrase: Phrase, text: &str, start: usize, end: usize, people: &[&str]) 
             if failed && word_after(text, end).is_some_and(|w| is_any_of(w, NEUTRAL_FAILURES)) {
                 return None; // "@bob failed to reproduce it" is an attempt, not a fault
             }
-            let verb = text[start..end].split_whitespace().next().unwrap_or("");
+            let verb = text::slice(text, start..end)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             if verb.eq_ignore_ascii_case("broke") && breaks_on_purpose(text, end) {
                 return None;
             }
@@ -320,7 +325,7 @@ fn breaks_on_purpose(text: &str, end: usize) -> bool {
     const PARTICLES: &str = "down up out through off away free even";
     const COUPLINGS: &str =
         "dependency dependencies loop cycle deadlock tie link lock chain silence news stalemate";
-    let mut words = text[end..]
+    let mut words = text::after(text, end)
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty());
     match words.next() {
@@ -364,12 +369,13 @@ const LAZY_HUMAN: &str = "fix fixes work review reviews approach coding testing 
 /// iterator is lazy", `lazy_static`), so it counts only next to a person or a person's work;
 /// "sloppy" counts unless it names a technique.
 fn judges_person(text: &str, start: usize, end: usize, people: &[&str]) -> bool {
-    let word = &text[start..end];
+    let word = text::slice(text, start..end);
     if word.eq_ignore_ascii_case("sloppy") {
         // "default (sloppy) mode": look past the bracket too.
-        let after = end + text[end..].len() - text[end..].trim_start_matches([')', '"']).len();
+        let after = end + text::after(text, end).len()
+            - text::after(text, end).trim_start_matches([')', '"']).len();
         let term = word_after(text, after).is_some_and(|w| is_any_of(w, SLOPPY_TERMS));
-        return !term && !text[end..].starts_with('-');
+        return !term && !text::after(text, end).starts_with('-');
     }
     if !word
         .get(..4)
@@ -377,7 +383,7 @@ fn judges_person(text: &str, start: usize, end: usize, people: &[&str]) -> bool 
     {
         return true;
     }
-    if text[end..].starts_with(['-', '_']) {
+    if text::after(text, end).starts_with(['-', '_']) {
         return false;
     }
     if word_after(text, end).is_some_and(|w| is_any_of(w, LAZY_HUMAN)) {
@@ -400,6 +406,7 @@ fn judges_person(text: &str, start: usize, end: usize, people: &[&str]) -> bool 
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
 

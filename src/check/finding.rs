@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::text;
+
 /// How bad a finding is. Only `Error` makes `pm check` exit 1, so a draft can carry warnings
 /// through CI while a published document cannot carry errors.
 ///
@@ -187,19 +189,19 @@ fn parse_line(text: &str) -> ParsedLine {
     let mut visible = false;
     let mut rest = text;
     while let Some(open) = rest.find("<!--") {
-        visible |= !rest[..open].trim().is_empty();
+        visible |= !text::before(rest, open).trim().is_empty();
         let body_start = open + "<!--".len();
-        let Some(close) = rest[body_start..].find("-->") else {
+        let Some(close) = text::after(rest, body_start).find("-->") else {
             // A comment that runs on past this line is not an allow comment, and the text after
             // `<!--` is not seen; treating the line as content is the cautious reading.
-            rest = &rest[open..];
+            rest = text::after(rest, open);
             break;
         };
-        if let Some(names) = allow_names(&rest[body_start..body_start + close]) {
+        if let Some(names) = allow_names(text::slice(rest, body_start..body_start + close)) {
             parsed.has_allow = true;
             parsed.names.extend(names);
         }
-        rest = &rest[body_start + close + "-->".len()..];
+        rest = text::after(rest, body_start + close + "-->".len());
     }
     visible |= !rest.trim().is_empty();
     parsed.invisible = !visible;
@@ -215,11 +217,11 @@ fn allow_names(body: &str) -> Option<Vec<String>> {
     if !head.eq_ignore_ascii_case(KEYWORD) {
         return None;
     }
-    let rest = &body[KEYWORD.len()..];
+    let rest = text::after(body, KEYWORD.len());
     // `pm:allowance` is some other comment, not `pm:allow` + `ance`.
     let rest = match rest.chars().next() {
         None => rest,
-        Some(':') => &rest[1..],
+        Some(':') => text::after(rest, 1),
         Some(c) if c.is_whitespace() || c == ',' => rest,
         Some(_) => return None,
     };

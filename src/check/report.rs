@@ -385,6 +385,7 @@ fn cell_width(c: char) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use std::collections::HashMap;
     use std::path::PathBuf;

@@ -15,6 +15,7 @@ use crate::doc::sections::{BlockKind, SectionNames};
 use crate::doc::summary::Summary;
 use crate::doc::timeline::{self, ItemKind};
 use crate::doc::{Document, actions};
+use crate::text;
 use crate::when;
 
 /// Every rule, with what it finds; `pm.toml`'s `[rules]` and `pm:allow` comments use these names.
@@ -243,7 +244,10 @@ fn front_matter(run: &mut Run, settings: &Settings) {
         }
         Kind::Toml(Err((message, offset))) => {
             let line = doc.line_of(*offset);
-            let column = doc.text[doc.line_start(line)..*offset].chars().count() + 1;
+            let column = text::slice(&doc.text, doc.line_start(line)..*offset)
+                .chars()
+                .count()
+                + 1;
             run.add(
                 "front-matter",
                 Class::Error,
@@ -380,9 +384,9 @@ fn without_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        rest = match rest[start..].find("-->") {
-            Some(end) => &rest[start + end + 3..],
+        out.push_str(text::before(rest, start));
+        rest = match text::after(rest, start).find("-->") {
+            Some(end) => text::after(rest, start + end + 3),
             None => "",
         };
     }
@@ -415,7 +419,7 @@ fn sections(run: &mut Run, settings: &Settings) {
             continue;
         }
         let body = doc.line_start(section.body.start)..doc.line_start(section.body.end);
-        let text = without_comments(&doc.text[body]);
+        let text = without_comments(text::slice(&doc.text, body));
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
@@ -633,8 +637,8 @@ fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
         let line = doc.line(i);
         if may_contain_secret(line) {
             for hit in find_secrets(line) {
-                let column = line[..hit.start].chars().count() + 1;
-                let end = column + line[hit.start..hit.end].chars().count();
+                let column = text::before(line, hit.start).chars().count() + 1;
+                let end = column + text::slice(line, hit.start..hit.end).chars().count();
                 run.add_span("secret", Class::Error, i, column, Some(end),
                     format!("{} {} is pasted here ({})", article(hit.kind), hit.kind, hit.masked),
                     Some("remove it, rotate the credential, and purge it from the wiki's git history".into()));
@@ -646,8 +650,8 @@ fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
                 if cause_only && !root_cause.as_ref().is_some_and(|r| r.contains(&i)) {
                     continue;
                 }
-                let column = line[..hit.start].chars().count() + 1;
-                let end = column + line[hit.start..hit.end].chars().count();
+                let column = text::before(line, hit.start).chars().count() + 1;
+                let end = column + text::slice(line, hit.start..hit.end).chars().count();
                 run.add_span(
                     "blame",
                     Class::Warning,

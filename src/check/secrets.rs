@@ -25,6 +25,8 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex, RegexSet};
 
+use crate::text;
+
 /// One credential found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SecretHit {
@@ -174,7 +176,7 @@ impl Detector {
             // `-----BEGIN PRIVATE KEY-----\nXXXX\n-----END PRIVATE KEY-----` shows the format.
             Detector::PrivateKey => match (secret.find("KEY-----"), secret.rfind("-----END")) {
                 (Some(header), Some(footer)) if header + 8 <= footer => {
-                    !is_placeholder(&secret[header + 8..footer])
+                    !is_placeholder(text::slice(secret, header + 8..footer))
                 }
                 _ => true,
             },
@@ -425,6 +427,7 @@ fn looks_random(value: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
 

@@ -19,6 +19,7 @@ use crate::doc::{self, Document, summary};
 use crate::error::Error;
 use crate::fsio;
 use crate::scan;
+use crate::text;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -134,7 +135,7 @@ fn masked_line(line: &str) -> String {
     }
     let mut out = line.to_string();
     for hit in find_secrets(line).iter().rev() {
-        let stars = "*".repeat(line[hit.start..hit.end].chars().count());
+        let stars = "*".repeat(text::slice(line, hit.start..hit.end).chars().count());
         out.replace_range(hit.start..hit.end, &stars);
     }
     out

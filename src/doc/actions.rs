@@ -4,6 +4,7 @@
 use crate::action_item::{self, ActionItem};
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, place};
+use crate::text;
 
 pub(crate) const TRACKED: &str = "Action items";
 pub(crate) const LATER: &str = "If we have time";
@@ -89,7 +90,7 @@ fn item_text(doc: &Document, lines: std::ops::Range<usize>) -> String {
 
 fn starts_list_item(content: &str) -> bool {
     let digits = content.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &content[digits..];
+    let rest = text::after(content, digits);
     let marker = if digits > 0 {
         rest.starts_with(". ") || rest.starts_with(") ")
     } else {

@@ -6,6 +6,7 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::doc::splice::Edit;
+use crate::text;
 
 /// The block at the top of a document.
 #[derive(Debug, Clone)]
@@ -31,7 +32,7 @@ pub(crate) enum Kind {
 pub(crate) fn locate(text: &str) -> Option<FrontMatter> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let first_end = line_end(text, start);
-    let delimiter = text[start..first_end].trim_end();
+    let delimiter = text::slice(text, start..first_end).trim_end();
     if delimiter != "+++" && delimiter != "---" {
         return None;
     }
@@ -39,15 +40,17 @@ pub(crate) fn locate(text: &str) -> Option<FrontMatter> {
     let mut at = content_start;
     while at < text.len() {
         let end = line_end(text, at);
-        if text[at..end].trim_end() == delimiter {
+        if text::slice(text, at..end).trim_end() == delimiter {
             let content = content_start..at;
             let range = start..next_line(text, end);
             let kind = if delimiter == "+++" {
                 Kind::Toml(
-                    toml::from_str::<toml::Table>(&text[content.clone()]).map_err(|e| {
-                        let offset = content.start + e.span().map_or(0, |s| s.start);
-                        (e.message().to_string(), offset)
-                    }),
+                    toml::from_str::<toml::Table>(text::slice(text, content.clone())).map_err(
+                        |e| {
+                            let offset = content.start + e.span().map_or(0, |s| s.start);
+                            (e.message().to_string(), offset)
+                        },
+                    ),
                 )
             } else {
                 Kind::Yaml
@@ -70,7 +73,9 @@ pub(crate) fn locate(text: &str) -> Option<FrontMatter> {
 
 /// End of the line starting at `at`, before its `\n`.
 fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i)
+    text::after(text, at)
+        .find('\n')
+        .map_or(text.len(), |i| at + i)
 }
 
 /// Start of the line after the one ending at `end`.
@@ -93,7 +98,7 @@ impl FrontMatter {
     pub(crate) fn string(&self, text: &str, key: &str) -> Option<String> {
         match &self.kind {
             Kind::Toml(Ok(table)) => table.get(key)?.as_str().map(str::to_string),
-            Kind::Yaml => yaml_scalar(&text[self.content.clone()], key),
+            Kind::Yaml => yaml_scalar(text::slice(text, self.content.clone()), key),
             _ => None,
         }
     }
@@ -111,7 +116,7 @@ impl FrontMatter {
                 toml::Value::String(s) => s.clone(),
                 other => return Some(Err(format!("expected a time, found {}", other.type_str()))),
             },
-            Kind::Yaml => yaml_scalar(&text[self.content.clone()], key)?,
+            Kind::Yaml => yaml_scalar(text::slice(text, self.content.clone()), key)?,
             _ => return None,
         };
         Some(DateTime::parse_from_rfc3339(raw.trim()).map_err(|_| {
@@ -127,7 +132,7 @@ impl FrontMatter {
                 toml::Value::String(s) => s.clone(),
                 other => return Some(Err(format!("expected a date, found {}", other.type_str()))),
             },
-            Kind::Yaml => yaml_scalar(&text[self.content.clone()], key)?,
+            Kind::Yaml => yaml_scalar(text::slice(text, self.content.clone()), key)?,
             _ => return None,
         };
         let day = raw.get(..10).unwrap_or(&raw);
@@ -144,7 +149,7 @@ impl FrontMatter {
         if !matches!(self.kind, Kind::Toml(Ok(_))) {
             return None;
         }
-        let content = &text[self.content.clone()];
+        let content = text::slice(text, self.content.clone());
         let table = toml::de::DeTable::parse(content).ok()?;
         let mut last_top_level_end = None;
         for (k, v) in table.get_ref() {
@@ -183,6 +188,7 @@ fn yaml_scalar(content: &str, key: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
     use crate::doc::splice::apply;

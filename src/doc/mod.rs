@@ -15,6 +15,7 @@ use front_matter::FrontMatter;
 use sections::{Block, Section, SectionNames};
 
 use crate::config::Config;
+use crate::text;
 
 pub(crate) struct Document {
     pub(crate) text: String,
@@ -41,7 +42,7 @@ impl Document {
         let front = front_matter::locate(&text);
         let body_start = front.as_ref().map_or(0, |f| f.range.end);
         let first_line = line_starts.partition_point(|&s| s <= body_start) - 1;
-        let blocks = sections::blocks(&text[line_starts[first_line]..], first_line);
+        let blocks = sections::blocks(text::after(&text, line_starts[first_line]), first_line);
         Document {
             text,
             newline,
@@ -59,7 +60,7 @@ impl Document {
 
     /// Line `i` (0-based) without its line break.
     pub(crate) fn line(&self, i: usize) -> &str {
-        &self.text[self.line_range(i)]
+        text::slice(&self.text, self.line_range(i))
     }
 
     /// The bytes of line `i`, without its line break.

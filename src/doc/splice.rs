@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::text;
+
 /// One change: the bytes in `range` become `with` (an empty range inserts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Edit {
@@ -37,15 +39,16 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> String {
         debug_assert!(edit.range.start >= at, "overlapping edits");
         debug_assert!(text.is_char_boundary(edit.range.start));
         debug_assert!(text.is_char_boundary(edit.range.end));
-        out.push_str(&text[at..edit.range.start]);
+        out.push_str(text::slice(text, at..edit.range.start));
         out.push_str(&edit.with);
         at = edit.range.end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(text::after(text, at));
     out
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
 

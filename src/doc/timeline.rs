@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, place};
+use crate::text;
 use crate::timeline::{self, LineKind, Stamp, ZoneHint};
 use crate::when;
 
@@ -289,15 +290,20 @@ fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
     })
 }
 
-/// `- `, `  * `, `12. ` — the part of a list item's first line before its content.
+/// `- `, `  * `, `12. ` — the part of a list item's first line before its content; only the
+/// indentation for a line of the item that is not itself an item (`  – 14:05 paged`).
 fn list_prefix(line: &str) -> &str {
     let indent = line.len() - line.trim_start().len();
-    let rest = &line[indent..];
+    let rest = text::after(line, indent);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if digits > 0 { digits + 1 } else { 1 };
-    let after = rest.get(marker..).unwrap_or("");
+    let marker = match rest.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        _ => return text::before(line, indent),
+    };
+    let after = text::after(rest, marker);
     let spaces = after.len() - after.trim_start_matches(' ').len();
-    &line[..indent + marker + spaces.max(1).min(after.len())]
+    text::before(line, indent + marker + spaces.max(1).min(after.len()))
 }
 
 fn table_cells(row: &str) -> Vec<String> {
@@ -405,4 +411,51 @@ fn table_row(entry: &str, author: Option<&str>, cells: usize, who: Option<usize>
         _ => row[1] = escaped(rest),
     }
     format!("| {} |", row.join(" | "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{UserConfig, load};
+    use crate::doc::{section_names, splice};
+
+    #[test]
+    fn list_prefix_takes_only_real_markers() {
+        assert_eq!(list_prefix("- 14:05 paged"), "- ");
+        assert_eq!(list_prefix("  12. 14:05"), "  12. ");
+        assert_eq!(list_prefix("* "), "* ");
+        assert_eq!(list_prefix("-"), "-");
+        // Lines of an item that are not items themselves: no marker to copy.
+        assert_eq!(list_prefix("  – 14:05 paged"), "  ");
+        assert_eq!(list_prefix(""), "");
+        assert_eq!(list_prefix("        server failed"), "        ");
+        assert_eq!(list_prefix("12 monkeys"), "");
+    }
+
+    /// Real documents that panicked by slicing inside a character or past a line's end; each
+    /// is read and gets an entry inserted.
+    #[test]
+    fn odd_list_lines_neither_panic_nor_lose_bytes() {
+        let documents = [
+            "## Timeline\n\n### 14:00\n\nwhile investigating:\n\n- The method is not returning:\n\n        server failed to start in 300 seconds\n",
+            "## Timeline\n\n- Friday\n  – 14:05 paged\n",
+            "## Timeline\n\n- Friday\n\n",
+        ];
+        let config = load(
+            std::path::Path::new("/no-wiki-here"),
+            &UserConfig::default(),
+        )
+        .unwrap();
+        let names = section_names(&config);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
+        for text in documents {
+            let doc = Document::parse(text.to_string());
+            let timeline = read(&doc, &names, chrono_tz::UTC, day);
+            let at = DateTime::parse_from_rfc3339("2026-11-20T14:10:00Z").unwrap();
+            let entry = entry_text(at, timeline.zone, "rolled back", None);
+            let (offset, insert) = insertion(&doc, &names, &timeline, at, &entry, None);
+            let out = splice::apply(&doc.text, &[splice::Edit::insert(offset, insert.clone())]);
+            assert_eq!(out.replacen(&insert, "", 1), text, "{text:?}");
+        }
+    }
 }

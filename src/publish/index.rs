@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use crate::doc::summary::Summary;
+use crate::text;
 
 pub(crate) const START: &str = "<!-- pm:index:start -->";
 pub(crate) const END: &str = "<!-- pm:index:end -->";
@@ -56,7 +57,7 @@ pub(crate) fn row(summary: &Summary, index_path: &str, today: chrono::NaiveDate)
 pub(crate) fn existing_rows(page: &str, index_path: &str) -> Option<BTreeMap<String, Row>> {
     let (start, end) = block(page)?;
     let mut rows = BTreeMap::new();
-    for line in page[start..end].lines() {
+    for line in text::slice(page, start..end).lines() {
         let Some(target) = link_target(line) else {
             continue;
         };
@@ -105,7 +106,11 @@ pub(crate) fn render(page: Option<&str>, rows: impl IntoIterator<Item = Row>) ->
     match page {
         Some(page) => match page.find(START).zip(block(page)) {
             Some((open, (_, end))) => {
-                format!("{}{table}{}", &page[..open], &page[end + END.len()..])
+                format!(
+                    "{}{table}{}",
+                    text::before(page, open),
+                    text::after(page, end + END.len())
+                )
             }
             None if page.is_empty() => format!("{table}{newline}"),
             None => {
@@ -124,14 +129,14 @@ pub(crate) fn render(page: Option<&str>, rows: impl IntoIterator<Item = Row>) ->
 /// Bytes between the end of the start marker and the start of the end marker.
 fn block(page: &str) -> Option<(usize, usize)> {
     let start = page.find(START)? + START.len();
-    let end = start + page[start..].find(END)?;
+    let end = start + text::after(page, start).find(END)?;
     Some((start, end))
 }
 
 fn link_target(line: &str) -> Option<&str> {
     let open = line.find("](")? + 2;
-    let close = open + line[open..].find(')')?;
-    Some(&line[open..close])
+    let close = open + text::after(line, open).find(')')?;
+    Some(text::slice(line, open..close))
 }
 
 /// The document path a link in the index points to, as a wiki path with `/`.

@@ -12,6 +12,7 @@ use crate::action_item;
 use crate::doc::sections::SectionNames;
 use crate::doc::timeline;
 use crate::doc::{Document, actions, splice};
+use crate::text;
 use crate::timeline::{LineKind, parse_line};
 
 /// The merged text, or `None` for a real conflict (both sides rewrote the same prose).
@@ -42,10 +43,10 @@ pub(crate) fn merge(
     let mut without = String::with_capacity(ours.len());
     let mut at = 0;
     for (line, _) in &logged {
-        without.push_str(&ours[at..ours_doc.line_start(*line)]);
+        without.push_str(text::slice(ours, at..ours_doc.line_start(*line)));
         at = ours_doc.line_start(line + 1);
     }
-    without.push_str(&ours[at..]);
+    without.push_str(text::after(ours, at));
     let mut text = if without == base {
         theirs.to_string()
     } else {

@@ -12,6 +12,7 @@ use git2::{
 
 use crate::error::Error;
 use crate::fsio;
+use crate::text;
 
 /// A git failure, with what pm was doing.
 pub(crate) fn git_error(
@@ -184,7 +185,7 @@ fn callbacks<'a>(
         let Some(end) = pending.rfind(['\n', '\r']) else {
             return true;
         };
-        for line in pending[..end]
+        for line in text::before(&pending, end)
             .split(['\n', '\r'])
             .map(str::trim)
             .filter(|l| !l.is_empty())

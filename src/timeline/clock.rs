@@ -8,6 +8,7 @@ use chrono::{FixedOffset, NaiveTime};
 
 use super::scan::{digits, letters, number, skip_byte, skip_ws, word_is};
 use super::{Bad, Scan};
+use crate::text;
 use crate::when::{ambiguous_abbreviation, parse_offset, zone_abbreviation_offset};
 
 /// A time and the zone written right after it.
@@ -171,7 +172,7 @@ fn offset_at(s: &str, i: usize) -> Option<(FixedOffset, usize)> {
     {
         return None;
     }
-    parse_offset(&s[i..end]).map(|offset| (offset, end))
+    parse_offset(text::slice(s, i..end)).map(|offset| (offset, end))
 }
 
 /// A zone word at `i`: `Z`, `UTC`/`GMT` (any case, maybe with `+2`), or an upper-case
@@ -182,7 +183,7 @@ fn zone_word(s: &str, i: usize) -> Scan<(FixedOffset, usize)> {
     if len == 0 || len > 5 || b.get(i + len).is_some_and(u8::is_ascii_digit) {
         return Ok(None);
     }
-    let word = &s[i..i + len];
+    let word = text::slice(s, i..i + len);
     let end = i + len;
     if word.eq_ignore_ascii_case("utc") || word.eq_ignore_ascii_case("gmt") {
         // `UTC+2`, `GMT -5`, `UTC+05:30`: one or two hour digits are usual here.
@@ -199,7 +200,7 @@ fn zone_word(s: &str, i: usize) -> Scan<(FixedOffset, usize)> {
                 k + 1 + n
             };
             if !b.get(stop).is_some_and(u8::is_ascii_alphanumeric)
-                && let Some(offset) = parse_offset(&s[k..stop])
+                && let Some(offset) = parse_offset(text::slice(s, k..stop))
             {
                 return Ok(Some((offset, stop)));
             }

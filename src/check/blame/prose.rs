@@ -2,14 +2,16 @@
 //! whether it names a person, and who stands as the subject of a verb. Allocation-free, since it
 //! runs on every candidate phrase of every document.
 
+use crate::text;
+
 /// Whether `pos` is inside an inline code span or a URL (`human-error-caused-…` in a link).
 pub(super) fn in_literal(text: &str, pos: usize) -> bool {
-    let head = &text[..pos];
+    let head = text::before(text, pos);
     let in_code = head.bytes().filter(|&b| b == b'`').count() % 2 == 1;
     let token_start = head
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '<' | '[' | '"'))
         .map_or(0, |i| i + 1);
-    let token = &head[token_start..];
+    let token = text::after(head, token_start);
     in_code || token.contains('/') || token.starts_with("www.")
 }
 
@@ -89,7 +91,7 @@ pub(super) fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
         .take_while(|&(_, c)| is_word_char(c))
         .last()
         .map(|(i, _)| i)?;
-    let word = head[start..]
+    let word = text::after(head, start)
         .trim_end_matches("'s")
         .trim_matches(['\'', '-']);
     (!word.is_empty()).then_some((start, word))
@@ -101,7 +103,7 @@ pub(super) fn word_after(text: &str, pos: usize) -> Option<&str> {
         .get(pos..)?
         .trim_start_matches([' ', '\t', '\n', '\r', '*']);
     let end = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
-    let word = tail[..end].trim_matches(['\'', '-']);
+    let word = text::before(tail, end).trim_matches(['\'', '-']);
     (!word.is_empty()).then_some(word)
 }
 
