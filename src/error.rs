@@ -66,16 +66,16 @@ pub enum Error {
     DocNotFound { doc: String, folder: PathBuf },
     #[error("no current post-mortem in this clone")]
     NoCurrentDoc,
-    /// A document `pm check` could not read: exit 2, since no verdict is possible.
-    #[error(transparent)]
-    Unreadable(Box<Error>),
+    /// Documents `pm check` could not read or check: exit 2, since no verdict is possible.
+    #[error("could not check {}: {}", plural(files.len(), "document"), list_paths(files))]
+    Unchecked { files: Vec<PathBuf> },
 }
 
 impl Error {
     /// 2 for usage mistakes (like clap's own errors), 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::MissingField { .. } | Error::InvalidValue { .. } | Error::Unreadable(_) => 2,
+            Error::MissingField { .. } | Error::InvalidValue { .. } | Error::Unchecked { .. } => 2,
             _ => 1,
         }
     }
@@ -94,7 +94,9 @@ impl Error {
             Error::DocNotFound { .. } => {
                 Some("pass a path, a file name or a slug; `pm list` shows them all".into())
             }
-            Error::Unreadable(inner) => inner.hint(),
+            Error::Unchecked { .. } => Some(
+                "the `unreadable` findings above say why; every other document was checked".into(),
+            ),
             Error::NoCurrentDoc => Some(
                 "pass `--doc PATH` or set `PM_DOC`; `pm new` makes the document it creates current"
                     .into(),
@@ -109,4 +111,22 @@ impl Error {
             _ => None,
         }
     }
+}
+
+/// `1 document`, `2 documents`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `` `a.md`, `b.md` ``.
+fn list_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("`{}`", p.display()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

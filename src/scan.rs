@@ -1,5 +1,6 @@
 //! Reading every post-mortem of a wiki, on all cores, in a stable order.
 
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -44,6 +45,38 @@ fn walk(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
+}
+
+/// `work()`, with a panic caught and returned as its message and place (`panicked at
+/// src/x.rs:1:2: …`) instead of unwinding: one document that trips a bug in `pm` must not
+/// stop a wiki-wide command from reporting on all the others. The panic is not printed.
+pub(crate) fn isolated<R>(work: impl FnOnce() -> R) -> Result<R, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if ISOLATED.with(Cell::get) {
+                PANIC.with(|p| p.replace(Some(info.to_string().replace('\n', " "))));
+            } else {
+                default(info);
+            }
+        }));
+    });
+    let outer = ISOLATED.with(|i| i.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    ISOLATED.with(|i| i.set(outer));
+    result.map_err(|_| {
+        PANIC
+            .with(RefCell::take)
+            .unwrap_or_else(|| "panicked".to_string())
+    })
+}
+
+thread_local! {
+    /// Whether this thread runs inside [`isolated`], whose panics are caught, not printed.
+    static ISOLATED: Cell<bool> = const { Cell::new(false) };
+    /// The message of the last panic caught on this thread.
+    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// `work(item)` for every item, spread over the machine's cores; results in input order.
@@ -92,6 +125,17 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn isolated_turns_a_panic_into_its_message() {
+        assert_eq!(isolated(|| 7), Ok(7));
+        let caught = isolated(|| -> usize { panic!("boom {}", 1) }).unwrap_err();
+        assert!(caught.starts_with("panicked at src/scan.rs:"), "{caught}");
+        assert!(caught.ends_with("boom 1"), "{caught}");
+        // Nested and repeated calls keep working.
+        assert_eq!(isolated(|| isolated(|| 1)), Ok(Ok(1)));
+        assert!(isolated(|| panic!("again")).is_err());
+    }
 
     #[test]
     fn parallel_map_keeps_the_order() {

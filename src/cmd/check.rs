@@ -15,6 +15,7 @@ use crate::check::secrets::{find_secrets, may_contain_secret};
 use crate::cli::ColorChoice;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
+use crate::doc::sections::SectionNames;
 use crate::doc::{self, Document, summary};
 use crate::error::Error;
 use crate::fsio;
@@ -45,6 +46,57 @@ pub enum CheckFormat {
 struct Checked {
     findings: Vec<Finding>,
     lines: Vec<(usize, String)>,
+    /// The document could not be checked; its one finding says why.
+    failed: bool,
+}
+
+/// Run every rule on one document's text.
+fn check_one(
+    text: String,
+    rel: &Path,
+    names: &SectionNames,
+    settings: &Settings,
+    args: &CheckArgs,
+) -> Checked {
+    // The tests' way to prove that a bug in one document's check is contained (debug only).
+    #[cfg(debug_assertions)]
+    assert!(!text.contains("<!-- pm:test-panic -->"), "test panic");
+    let document = Document::parse(text);
+    let summary = summary::summarize(&document, names, settings.config.timezone, rel);
+    let mut findings = rules::check(&document, &summary, rel, settings);
+    // Sorted here, on all cores; the final sort then only merges sorted runs.
+    sort_findings(&mut findings);
+    // The human report shows each finding's line; the others need no source text.
+    let mut wanted: Vec<usize> = if args.format == CheckFormat::Human {
+        findings.iter().map(|f| f.line).collect()
+    } else {
+        Vec::new()
+    };
+    wanted.dedup();
+    let lines = wanted
+        .into_iter()
+        .map(|n| (n, masked_line(document.line(n - 1))))
+        .collect();
+    Checked {
+        findings,
+        lines,
+        failed: false,
+    }
+}
+
+/// The finding for a document that could not be checked. Not a rule of `RULES`: it cannot be
+/// switched off or allowed, since nothing else about the document is known.
+fn unreadable(rel: &Path, message: String) -> Finding {
+    Finding {
+        rule: "unreadable",
+        level: Level::Error,
+        file: rel.to_path_buf(),
+        line: 1,
+        column: 1,
+        end_column: None,
+        message,
+        suggestion: None,
+    }
 }
 
 pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Outcome, Error> {
@@ -61,46 +113,45 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         .root
         .canonicalize()
         .unwrap_or_else(|_| ctx.wiki.root.clone());
-    let results = scan::parallel_map(&paths, |path| -> Result<Checked, Error> {
+    let results = scan::parallel_map(&paths, |path| {
         let rel = path
             .strip_prefix(&ctx.wiki.root)
             .or_else(|_| path.strip_prefix(&canonical_root))
             .unwrap_or(path);
-        let document = Document::parse(fsio::read_text(path)?);
-        let summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
-        let mut findings = rules::check(&document, &summary, rel, &settings);
-        // Sorted here, on all cores; the final sort then only merges sorted runs.
-        sort_findings(&mut findings);
-        // The human report shows each finding's line; the others need no source text.
-        let mut wanted: Vec<usize> = if args.format == CheckFormat::Human {
-            findings.iter().map(|f| f.line).collect()
-        } else {
-            Vec::new()
+        // A document pm cannot read, or one that trips a bug in pm, is reported as a finding
+        // and the others are still checked: one bad file must not blind the whole gate.
+        let problem = match fsio::read_text(path) {
+            Ok(text) => match scan::isolated(|| check_one(text, rel, &names, &settings, args)) {
+                Ok(checked) => return checked,
+                Err(panic) => format!(
+                    "pm failed on this document ({panic}); please report this bug with the file"
+                ),
+            },
+            Err(fsio::FsError::NotUtf8 { offset, .. }) => format!(
+                "the file is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8"
+            ),
+            Err(e) => format!("the document cannot be read: {e}"),
         };
-        wanted.dedup();
-        let lines = wanted
-            .into_iter()
-            .map(|n| (n, masked_line(document.line(n - 1))))
-            .collect();
-        Ok(Checked { findings, lines })
+        Checked {
+            findings: vec![unreadable(rel, problem)],
+            lines: Vec::new(),
+            failed: true,
+        }
     });
     let mut findings = Vec::new();
     let mut sources: HashMap<(PathBuf, usize), String> = HashMap::new();
-    for (path, result) in paths.iter().zip(results) {
-        // A document that cannot be read is an I/O error for the whole run (exit 2), after
-        // the others are checked, so CI still shows everything else.
-        match result.map_err(|e| (path.clone(), e)) {
-            Ok(checked) => {
-                if let Some(first) = checked.findings.first() {
-                    let file = first.file.clone();
-                    for (n, text) in checked.lines {
-                        sources.insert((file.clone(), n), text);
-                    }
-                }
-                findings.extend(checked.findings);
+    let mut failed = Vec::new();
+    for checked in results {
+        if let Some(first) = checked.findings.first() {
+            let file = first.file.clone();
+            if checked.failed {
+                failed.push(file.clone());
             }
-            Err((_, e)) => return Err(Error::Unreadable(Box::new(e))),
+            for (n, text) in checked.lines {
+                sources.insert((file.clone(), n), text);
+            }
         }
+        findings.extend(checked.findings);
     }
     sort_findings(&mut findings);
 
@@ -120,6 +171,10 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
     written
         .and_then(|()| stdout.flush())
         .map_err(crate::output::stdout_error)?;
+    if !failed.is_empty() {
+        // After the report, so CI shows every other finding; exit 2, as no verdict is possible.
+        return Err(Error::Unchecked { files: failed });
+    }
     if findings.iter().any(|f| f.level == Level::Error) {
         Ok(Outcome::Findings)
     } else {

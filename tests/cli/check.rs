@@ -470,22 +470,63 @@ fn exit_2_for_a_bad_format() {
 }
 
 #[test]
-fn exit_2_for_a_document_that_is_not_utf8() {
-    let wiki = TestWiki::new().file("postmortems/2026-11-18-checkout-errors.md", &clean_doc(&[]));
+fn a_document_that_is_not_utf8_is_reported_and_the_others_checked() {
+    let wiki = TestWiki::new()
+        .file("postmortems/2026-11-18-checkout-errors.md", &clean_doc(&[]))
+        .file(
+            "postmortems/2026-11-20-search-slow.md",
+            &clean_doc(&[("A config push at 14:00 UTC.", "TODO")]),
+        );
     wiki.write(
         "postmortems/2026-11-19-latin1.md",
         b"+++\ntitle = \"Caf\xe9\"\n+++\n",
     );
     for format in ["human", "json", "github"] {
-        wiki.pm(&["check", "--format", format])
-            .code(2)
-            .stderr_has("postmortems/2026-11-19-latin1.md")
-            .stderr_has("not valid UTF-8");
+        let run = wiki.pm(&["check", "--format", format]);
+        run.code(2)
+            .stderr_has("could not check 1 document: `postmortems/2026-11-19-latin1.md`")
+            .stderr_has("every other document was checked");
+        stdout_has(&run, "not valid UTF-8");
+        // The other documents are still checked and reported.
+        stdout_has(&run, "2026-11-20-search-slow.md");
     }
-    // No half report: stdout stays parseable, or empty, for scripts.
-    wiki.pm(&["check", "--format", "json"])
-        .code(2)
-        .stdout_eq("");
+    let run = wiki.pm(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(report["documents_checked"], 3);
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"unreadable"), "{rules:?}");
+    assert!(rules.contains(&"section-empty"), "{rules:?}");
+}
+
+#[test]
+fn a_bug_in_one_document_is_a_finding_and_the_others_are_checked() {
+    let wiki = TestWiki::new()
+        .file(
+            "postmortems/2026-11-18-checkout-errors.md",
+            &format!("{}<!-- pm:test-panic -->\n", clean_doc(&[])),
+        )
+        .file(
+            "postmortems/2026-11-20-search-slow.md",
+            &clean_doc(&[("A config push at 14:00 UTC.", "TODO")]),
+        );
+    let run = wiki.pm(&["check"]);
+    run.code(2)
+        .stderr_has("could not check 1 document: `postmortems/2026-11-18-checkout-errors.md`");
+    assert!(!run.stderr().contains("panicked at"), "{}", run.stderr());
+    stdout_has(
+        &run,
+        "error[unreadable]: pm failed on this document (panicked at src/cmd/check.rs:",
+    );
+    stdout_has(&run, "test panic); please report this bug with the file");
+    stdout_has(
+        &run,
+        "error[section-empty]: the section \"Trigger\" is empty",
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
