@@ -151,8 +151,11 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     }
     if found.is_empty() && args.doc.is_none() {
         let paths = scan::wiki_documents(ctx)?;
-        // Files that cannot be read cannot hold the item; `pm list` reports them.
-        found = scan::parallel_map(&paths, |p| search(p).unwrap_or_default())
+        // Files that cannot be read (or that trip a bug in pm) cannot hold the item; `pm list`
+        // reports them.
+        found = scan::parallel_map(&paths, |p| {
+            scan::isolated(|| search(p).unwrap_or_default()).unwrap_or_default()
+        })
             .into_iter()
             .flatten()
             .collect();

@@ -51,9 +51,17 @@ pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
     let names = doc::section_names(&ctx.config);
     let results = scan::parallel_map(&paths, |path| {
         let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
-        fsio::read_text(path).map(|text| {
+        let text = fsio::read_text(path).map_err(|e| e.to_string())?;
+        // A document that trips a bug in pm is left out, not the whole listing.
+        scan::isolated(|| {
             let document = Document::parse(text);
             summary::summarize(&document, &names, ctx.config.timezone, rel)
+        })
+        .map_err(|panic| {
+            format!(
+                "pm failed on `{}` ({panic}); please report this bug with the file",
+                rel.display()
+            )
         })
     });
     let mut summaries = Vec::with_capacity(results.len());
