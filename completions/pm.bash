@@ -181,7 +181,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__action__subcmd__add)
-            opts="-h -V --owner --ticket --due --later --doc --wiki --no-input --color --help --version"
+            opts="-h -V --owner --ticket --due --later --allow-secret --doc --wiki --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,7 +689,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__new)
-            opts="-s -h -V --severity --started --lead --impact --set --template --edit --wiki --no-input --color --help --version"
+            opts="-s -h -V --severity --started --lead --impact --set --template --edit --allow-secret --wiki --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,7 +791,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__timeline__subcmd__add)
-            opts="-h -V --at --author --detected --mitigated --resolved --doc --wiki --no-input --color --help --version"
+            opts="-h -V --at --author --detected --mitigated --resolved --allow-secret --doc --wiki --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -62,6 +62,7 @@ complete -c pm -n "__fish_pm_using_subcommand new" -l color -d 'When to colour t
 always\t''
 never\t''"
 complete -c pm -n "__fish_pm_using_subcommand new" -l edit -d 'Open the new file in `$VISUAL` or `$EDITOR` afterwards'
+complete -c pm -n "__fish_pm_using_subcommand new" -l allow-secret -d 'Write the text even if it looks like a token or password (a detector\'s mistake)'
 complete -c pm -n "__fish_pm_using_subcommand new" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand new" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand new" -s V -l version -d 'Print version'
@@ -85,6 +86,7 @@ never\t''"
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l detected -d 'Also set `detected` in the front matter to this time'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l mitigated -d 'Also set `mitigated` in the front matter to this time'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l resolved -d 'Also set `resolved` in the front matter to this time'
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l allow-secret -d 'Write the text even if it looks like a token or password (a detector\'s mistake)'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -120,6 +122,7 @@ complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l later -d 'Put it under "If we have time" (not tracked as a ticket)'
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l allow-secret -d 'Write the text even if it looks like a token or password (a detector\'s mistake)'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'

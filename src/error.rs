@@ -62,6 +62,12 @@ pub enum Error {
         #[source]
         source: dialoguer::Error,
     },
+    #[error("{what} holds what looks like a {kind} (`{masked}`); nothing was written")]
+    SecretInInput {
+        what: &'static str,
+        kind: &'static str,
+        masked: String,
+    },
     #[error("no post-mortem `{doc}` in `{folder}`")]
     DocNotFound { doc: String, folder: PathBuf },
     #[error("no current post-mortem in this clone")]
@@ -94,6 +100,11 @@ impl Error {
             Error::DocNotFound { .. } => {
                 Some("pass a path, a file name or a slug; `pm list` shows them all".into())
             }
+            Error::SecretInInput { .. } => Some(
+                "the wiki is readable company-wide: leave the credential out (and rotate it if \
+                 it is real); pass `--allow-secret` if it is not a credential"
+                    .into(),
+            ),
             Error::Unchecked { .. } => Some(
                 "the `unreadable` findings above say why; every other document was checked".into(),
             ),

@@ -8,11 +8,11 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use crate::check::blame::find_blame;
 use crate::check::finding::{Allowances, Finding, Level};
-use crate::check::secrets::{find_secrets, may_contain_secret};
+use crate::check::secrets::{SecretHit, document_secrets, without_secrets};
 use crate::config::{Config, RuleLevel};
 use crate::doc::front_matter::Kind;
 use crate::doc::sections::{BlockKind, SectionNames};
-use crate::doc::summary::Summary;
+use crate::doc::summary::{self, Summary};
 use crate::doc::timeline::{self, ItemKind};
 use crate::doc::{Document, actions};
 use crate::text;
@@ -96,10 +96,29 @@ const WINDOW_OPEN: i64 = 30;
 const STATUSES: [&str; 3] = ["draft", "review", "published"];
 const FIELDS: [&str; 4] = ["title", "severity", "status", "started"];
 
-/// The findings for one document, allowances and `[rules]` applied, unsorted.
-pub(crate) fn check(
+/// Read a document's text and check it: the document as every other rule saw it (with its
+/// secrets blotted out), and the findings, allowances and `[rules]` applied, unsorted.
+///
+/// Only the `secret` rule sees the secrets themselves; every other rule reads the blotted
+/// document, so no message or suggestion can quote a credential.
+pub(crate) fn check_text(
+    text: String,
+    path: &Path,
+    settings: &Settings,
+) -> (Document, Vec<Finding>) {
+    let doc = Document::parse(text);
+    let secrets = document_secrets(&doc);
+    let doc = without_secrets(doc, &secrets);
+    let summary = summary::summarize(&doc, settings.names, settings.config.timezone, path);
+    let findings = check(&doc, &summary, &secrets, path, settings);
+    (doc, findings)
+}
+
+/// The findings for one document whose secrets, found in `secrets`, are blotted out.
+fn check(
     doc: &Document,
     summary: &Summary,
+    secrets: &[(usize, SecretHit)],
     path: &Path,
     settings: &Settings,
 ) -> Vec<Finding> {
@@ -134,6 +153,7 @@ pub(crate) fn check(
             );
         }
     }
+    secret_rule(&mut run, secrets);
     prose_rules(&mut run, summary, settings.names);
 
     let lines = doc.lines();
@@ -602,8 +622,33 @@ fn article(kind: &str) -> &'static str {
     }
 }
 
-/// Blame and secrets, line by line: secrets everywhere (a token in a code block leaks just
-/// the same), blame only in prose.
+/// Secrets everywhere: a token in a code block or a comment leaks just the same.
+fn secret_rule(run: &mut Run, secrets: &[(usize, SecretHit)]) {
+    for (i, hit) in secrets {
+        // The line is blotted out now; the hit's offsets still hold, one `*` per byte.
+        let line = run.doc.line(*i);
+        let column = text::before(line, hit.start).chars().count() + 1;
+        let end = column + text::slice(line, hit.start..hit.end).chars().count();
+        run.add_span(
+            "secret",
+            Class::Error,
+            *i,
+            column,
+            Some(end),
+            format!(
+                "{} {} is pasted here ({})",
+                article(hit.kind),
+                hit.kind,
+                hit.masked
+            ),
+            Some(
+                "remove it, rotate the credential, and purge it from the wiki's git history".into(),
+            ),
+        );
+    }
+}
+
+/// Blame, line by line, in prose only.
 fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
     let doc = run.doc;
     // "Human error" blames only when it is given as the cause; "we ruled out human error"
@@ -635,15 +680,6 @@ fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
     people.extend(authors.into_iter().flatten().filter_map(|a| a.as_str()));
     for (i, &code) in in_code.iter().enumerate() {
         let line = doc.line(i);
-        if may_contain_secret(line) {
-            for hit in find_secrets(line) {
-                let column = text::before(line, hit.start).chars().count() + 1;
-                let end = column + text::slice(line, hit.start..hit.end).chars().count();
-                run.add_span("secret", Class::Error, i, column, Some(end),
-                    format!("{} {} is pasted here ({})", article(hit.kind), hit.kind, hit.masked),
-                    Some("remove it, rotate the credential, and purge it from the wiki's git history".into()));
-            }
-        }
         if i >= front_end && !code {
             for hit in find_blame(line, &people) {
                 let cause_only = hit.phrase.to_ascii_lowercase().contains("human error");

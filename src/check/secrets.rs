@@ -25,6 +25,8 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex, RegexSet};
 
+use crate::doc::Document;
+use crate::error::Error;
 use crate::text;
 
 /// One credential found in a line.
@@ -275,6 +277,56 @@ pub(crate) fn find_secrets(line: &str) -> Vec<SecretHit> {
     }
     hits.sort_by_key(|h| h.start);
     hits
+}
+
+/// Every secret of a document, with its 0-based line.
+pub(crate) fn document_secrets(doc: &Document) -> Vec<(usize, SecretHit)> {
+    (0..doc.line_count())
+        .flat_map(|i| {
+            find_secrets(doc.line(i))
+                .into_iter()
+                .map(move |hit| (i, hit))
+        })
+        .collect()
+}
+
+/// The document read again with the secrets in `hits` (from [`document_secrets`]) blotted
+/// out (one `*` per byte, so offsets stay put), so that nothing read from it (an action's
+/// text, a title, a quoted phrase) can leak them into any output; the document itself when there are none, which is nearly always.
+pub(crate) fn without_secrets(doc: Document, hits: &[(usize, SecretHit)]) -> Document {
+    if hits.is_empty() {
+        return doc;
+    }
+    let mut text = doc.text.clone();
+    for (line, hit) in hits {
+        let start = doc.line_start(*line);
+        text.replace_range(
+            start + hit.start..start + hit.end,
+            &"*".repeat(hit.end - hit.start),
+        );
+    }
+    Document::parse(text)
+}
+
+/// The document with its secrets blotted out, for commands that show what it says (`pm list`,
+/// `pm actions`, `pm timeline list`).
+pub(crate) fn blotted(doc: Document) -> Document {
+    let hits = document_secrets(&doc);
+    without_secrets(doc, &hits)
+}
+
+/// Refuse text typed for `what` (`the entry`, `--owner`) that holds a secret: once it is in the
+/// wiki's git history, a credential is costly to purge. `allow` (`--allow-secret`) overrides a
+/// detector's mistake.
+pub(crate) fn refuse_secret(what: &'static str, text: &str, allow: bool) -> Result<(), Error> {
+    match find_secrets(text).into_iter().next() {
+        Some(hit) if !allow => Err(Error::SecretInInput {
+            what,
+            kind: hit.kind,
+            masked: hit.masked,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Shortest secret value any token detector reports; shorter runs cannot hold one.

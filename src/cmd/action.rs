@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use crate::action_item::{self, ItemError};
+use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::cmd::timeline::{DocArg, document_path};
 use crate::context::Ctx;
@@ -63,6 +64,9 @@ pub struct AddArgs {
     /// Put it under "If we have time" (not tracked as a ticket)
     #[arg(long)]
     pub later: bool,
+    /// Write the text even if it looks like a token or password (a detector's mistake)
+    #[arg(long)]
+    pub allow_secret: bool,
     #[command(flatten)]
     pub doc: DocArg,
 }
@@ -82,6 +86,15 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
             value: args.text.join(" "),
             reason: "it is empty; say what is to be done".into(),
         });
+    }
+    for (what, value) in [
+        ("the action item", Some(&text)),
+        ("the owner (`--owner`)", args.owner.as_ref()),
+        ("the ticket (`--ticket`)", args.ticket.as_ref()),
+    ] {
+        if let Some(value) = value {
+            secrets::refuse_secret(what, value, args.allow_secret)?;
+        }
     }
     let invalid = |what: &'static str, value: &str, e: ItemError| Error::InvalidValue {
         what,
@@ -156,9 +169,9 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         found = scan::parallel_map(&paths, |p| {
             scan::isolated(|| search(p).unwrap_or_default()).unwrap_or_default()
         })
-            .into_iter()
-            .flatten()
-            .collect();
+        .into_iter()
+        .flatten()
+        .collect();
     }
     let one = match found.len() {
         1 => found.remove(0),

@@ -11,16 +11,13 @@ use clap::{Args, ValueEnum};
 use crate::check::finding::{Finding, Level, sort_findings};
 use crate::check::report;
 use crate::check::rules::{self, Settings};
-use crate::check::secrets::{find_secrets, may_contain_secret};
 use crate::cli::ColorChoice;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
-use crate::doc::sections::SectionNames;
-use crate::doc::{self, Document, summary};
+use crate::doc;
 use crate::error::Error;
 use crate::fsio;
 use crate::scan;
-use crate::text;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -51,19 +48,11 @@ struct Checked {
 }
 
 /// Run every rule on one document's text.
-fn check_one(
-    text: String,
-    rel: &Path,
-    names: &SectionNames,
-    settings: &Settings,
-    args: &CheckArgs,
-) -> Checked {
+fn check_one(text: String, rel: &Path, settings: &Settings, args: &CheckArgs) -> Checked {
     // The tests' way to prove that a bug in one document's check is contained (debug only).
     #[cfg(debug_assertions)]
     assert!(!text.contains("<!-- pm:test-panic -->"), "test panic");
-    let document = Document::parse(text);
-    let summary = summary::summarize(&document, names, settings.config.timezone, rel);
-    let mut findings = rules::check(&document, &summary, rel, settings);
+    let (document, mut findings) = rules::check_text(text, rel, settings);
     // Sorted here, on all cores; the final sort then only merges sorted runs.
     sort_findings(&mut findings);
     // The human report shows each finding's line; the others need no source text.
@@ -75,7 +64,7 @@ fn check_one(
     wanted.dedup();
     let lines = wanted
         .into_iter()
-        .map(|n| (n, masked_line(document.line(n - 1))))
+        .map(|n| (n, document.line(n - 1).to_string()))
         .collect();
     Checked {
         findings,
@@ -121,7 +110,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         // A document pm cannot read, or one that trips a bug in pm, is reported as a finding
         // and the others are still checked: one bad file must not blind the whole gate.
         let problem = match fsio::read_text(path) {
-            Ok(text) => match scan::isolated(|| check_one(text, rel, &names, &settings, args)) {
+            Ok(text) => match scan::isolated(|| check_one(text, rel, &settings, args)) {
                 Ok(checked) => return checked,
                 Err(panic) => format!(
                     "pm failed on this document ({panic}); please report this bug with the file"
@@ -180,20 +169,6 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
     } else {
         Ok(Outcome::Success)
     }
-}
-
-/// A source line for the human report with every secret on it blotted out: the report must
-/// never show the credential it warns about.
-fn masked_line(line: &str) -> String {
-    if !may_contain_secret(line) {
-        return line.to_string();
-    }
-    let mut out = line.to_string();
-    for hit in find_secrets(line).iter().rev() {
-        let stars = "*".repeat(text::slice(line, hit.start..hit.end).chars().count());
-        out.replace_range(hit.start..hit.end, &stars);
-    }
-    out
 }
 
 /// The documents to check: the paths given (folders searched), the ones changed since REV,

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
 use crate::doc::summary::{self, Summary};
@@ -54,7 +55,7 @@ pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
         let text = fsio::read_text(path).map_err(|e| e.to_string())?;
         // A document that trips a bug in pm is left out, not the whole listing.
         scan::isolated(|| {
-            let document = Document::parse(text);
+            let document = secrets::blotted(Document::parse(text));
             summary::summarize(&document, &names, ctx.config.timezone, rel)
         })
         .map_err(|panic| {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, SecondsFormat, Weekday};
 use clap::Args;
 
+use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
 use crate::error::Error;
@@ -41,6 +42,9 @@ pub struct NewArgs {
     /// Open the new file in `$VISUAL` or `$EDITOR` afterwards
     #[arg(long)]
     pub edit: bool,
+    /// Write the text even if it looks like a token or password (a detector's mistake)
+    #[arg(long)]
+    pub allow_secret: bool,
 }
 
 /// Front-matter keys that have a flag of their own.
@@ -64,6 +68,14 @@ pub(crate) fn run(args: &NewArgs, ctx: &Ctx) -> Result<Outcome, Error> {
 
     let fields = ask(args, ctx, prompter)?;
     let front_matter = front_matter(&fields, &extra)?;
+    for (what, value) in [
+        ("the title", fields.title.as_str()),
+        ("the lead (`--lead`)", &fields.lead),
+        ("the impact (`--impact`)", &fields.impact),
+        ("the front matter (`--set`)", &front_matter),
+    ] {
+        secrets::refuse_secret(what, value, args.allow_secret)?;
+    }
     let mut context = tera::Context::new();
     context.insert("title", &fields.title);
     context.insert("severity", &fields.severity);

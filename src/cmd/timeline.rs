@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::action_item::normalize_text;
+use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
 use crate::doc::timeline::{self as doc_timeline, ItemKind, Layout};
@@ -47,6 +48,7 @@ pub struct DocArg {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches, not a state
 pub struct AddArgs {
     /// What happened (Markdown is kept); `-` reads it from stdin
     #[arg(required = true, value_name = "TEXT")]
@@ -72,6 +74,9 @@ pub struct AddArgs {
     /// Also set `resolved` in the front matter to this time
     #[arg(long)]
     pub resolved: bool,
+    /// Write the text even if it looks like a token or password (a detector's mistake)
+    #[arg(long)]
+    pub allow_secret: bool,
     #[command(flatten)]
     pub doc: DocArg,
 }
@@ -114,10 +119,14 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         }
     })?;
     let text = entry_text(&args.text)?;
+    secrets::refuse_secret("the entry", &text, args.allow_secret)?;
     let author = match &args.author {
         Some(author) => Some(normalize_text(author)).filter(|a| !a.is_empty()),
         None => ctx.user_name(),
     };
+    if let Some(author) = &author {
+        secrets::refuse_secret("the author", author, args.allow_secret)?;
+    }
     let milestones: Vec<&str> = [
         (args.detected, "detected"),
         (args.mitigated, "mitigated"),
@@ -215,7 +224,7 @@ struct Listed {
 
 fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
-    let document = Document::parse(fsio::read_text(&path)?);
+    let document = secrets::blotted(Document::parse(fsio::read_text(&path)?));
     let names = doc::section_names(&ctx.config);
     let today = ctx.today();
     let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);

@@ -265,9 +265,8 @@ fn check_documents(ctx: &Ctx, docs: &[(String, String)], force: bool) -> Result<
     };
     let mut errors = Vec::new();
     for (rel, text) in docs {
-        let document = Document::parse(text.clone());
-        let summary = summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
-        for finding in rules::check(&document, &summary, Path::new(rel), &settings) {
+        let (_, findings) = rules::check_text(text.clone(), Path::new(rel), &settings);
+        for finding in findings {
             if finding.level == Level::Error {
                 errors.push(format!(
                     "{}:{}: {} [{}]",

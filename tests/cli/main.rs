@@ -12,6 +12,7 @@ mod completions;
 mod init;
 mod new;
 mod publish;
+mod secrets;
 mod support;
 mod timeline;
 mod views;
