@@ -21,11 +21,13 @@
 //! Placeholders (`<token>`, `${PASS}`, `xxxx`, `REDACTED`, `changeme`, …) are never reported,
 //! so a post-mortem can say how a credential was used without leaking it.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex, RegexSet};
 
 use crate::doc::Document;
+use crate::doc::summary::Summary;
 use crate::error::Error;
 use crate::text;
 
@@ -308,11 +310,41 @@ pub(crate) fn without_secrets(doc: Document, hits: &[(usize, SecretHit)]) -> Doc
     Document::parse(text)
 }
 
-/// The document with its secrets blotted out, for commands that show what it says (`pm list`,
-/// `pm actions`, `pm timeline list`).
-pub(crate) fn blotted(doc: Document) -> Document {
-    let hits = document_secrets(&doc);
-    without_secrets(doc, &hits)
+/// `text` with every secret in it blotted out, one `*` per byte.
+pub(crate) fn blot(text: &str) -> Cow<'_, str> {
+    let hits = find_secrets(text);
+    if hits.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for hit in hits {
+        out.replace_range(hit.start..hit.end, &"*".repeat(hit.end - hit.start));
+    }
+    Cow::Owned(out)
+}
+
+/// A summary with the secrets blotted out of everything the wiki-wide views show (`pm list`,
+/// `pm actions`, the index page): cheaper than blotting whole documents, since only these few
+/// strings are ever printed.
+pub(crate) fn blot_summary(summary: &mut Summary) {
+    let blot_in_place = |text: &mut String| {
+        if let Cow::Owned(blotted) = blot(text) {
+            *text = blotted;
+        }
+    };
+    blot_in_place(&mut summary.title);
+    for field in [
+        &mut summary.severity,
+        &mut summary.status,
+        &mut summary.lead,
+    ] {
+        field.as_mut().map(blot_in_place);
+    }
+    for action in &mut summary.actions {
+        blot_in_place(&mut action.item.text);
+        action.item.owner.as_mut().map(blot_in_place);
+        action.item.ticket.as_mut().map(blot_in_place);
+    }
 }
 
 /// Refuse text typed for `what` (`the entry`, `--owner`) that holds a secret: once it is in the

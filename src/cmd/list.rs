@@ -55,8 +55,10 @@ pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
         let text = fsio::read_text(path).map_err(|e| e.to_string())?;
         // A document that trips a bug in pm is left out, not the whole listing.
         scan::isolated(|| {
-            let document = secrets::blotted(Document::parse(text));
-            summary::summarize(&document, &names, ctx.config.timezone, rel)
+            let document = Document::parse(text);
+            let mut summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
+            secrets::blot_summary(&mut summary);
+            summary
         })
         .map_err(|panic| {
             format!(

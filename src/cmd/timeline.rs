@@ -224,7 +224,7 @@ struct Listed {
 
 fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
-    let document = secrets::blotted(Document::parse(fsio::read_text(&path)?));
+    let document = Document::parse(fsio::read_text(&path)?);
     let names = doc::section_names(&ctx.config);
     let today = ctx.today();
     let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);
@@ -250,6 +250,7 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
             ItemKind::Unreadable => (line.trim().to_string(), false),
         };
         let at = item.at();
+        let text = secrets::blot(&text).into_owned();
         listed.push(Listed {
             line: item.line + 1,
             at: at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),

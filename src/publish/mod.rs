@@ -12,6 +12,7 @@ use git2::{Repository, RepositoryState, Tree};
 
 use crate::check::finding::Level;
 use crate::check::rules::{self, Settings};
+use crate::check::secrets;
 use crate::context::Ctx;
 use crate::doc::{self, Document, splice::Edit, summary};
 use crate::error::Error;
@@ -380,7 +381,9 @@ fn build_index(
     let today = ctx.today();
     let row = |rel: &str, text: &str| {
         let document = Document::parse(text.to_string());
-        let summary = summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
+        let mut summary =
+            summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
+        secrets::blot_summary(&mut summary);
         index::row(&summary, &index_rel, today)
     };
     let page =
