@@ -138,6 +138,7 @@ fn logged_lines(
 
 /// git's three-way merge of the two texts, when it has no conflict.
 fn line_merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    super::repo::init_libgit2();
     let mut ancestor = git2::MergeFileInput::new();
     ancestor.content(base.as_bytes());
     let mut our_input = git2::MergeFileInput::new();
@@ -232,6 +233,23 @@ mod tests {
             merged(BASE, &ours, &theirs).unwrap(),
             BASE.replace("# X", "# X (updated)")
                 .replace("Why.", "Because.")
+        );
+    }
+
+    /// Run alone, as `cargo test --lib changes_in_different_places` does: in a process where
+    /// nothing has opened a repository yet, so nothing else has initialised libgit2.
+    #[test]
+    fn merging_needs_no_earlier_use_of_libgit2() {
+        let name = "publish::merge::tests::changes_in_different_places_merge_as_git_would";
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1", "--nocapture"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
         );
     }
 }

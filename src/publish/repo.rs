@@ -27,6 +27,15 @@ pub(crate) fn git_error(
     }
 }
 
+/// Initialise libgit2, once per process. git2 does it itself in the calls that open a
+/// repository or build a patch, but not in `merge_file`, which fails without it; so code that
+/// uses libgit2 without a repository calls this first rather than rely on an earlier call.
+pub(crate) fn init_libgit2() {
+    // `Buf::new` runs git2's one-time initialisation (the only safe, public way to reach it)
+    // and allocates nothing.
+    drop(git2::Buf::new());
+}
+
 /// `tree` with the files in `changes` (repository paths with `/`) set to the contents given.
 /// Only the trees on the changed paths are rebuilt; the others are reused as they are.
 pub(crate) fn tree_with(
