@@ -15,7 +15,11 @@ use crate::doc::{Document, actions, splice};
 use crate::text;
 use crate::timeline::{LineKind, parse_line};
 
-/// The merged text, or `None` for a real conflict (both sides rewrote the same prose).
+/// A line merge: git's three-way merge of base, ours and theirs; `Ok(None)` when it conflicts.
+type LineMerge = fn(&str, &str, &str) -> Result<Option<String>, git2::Error>;
+
+/// The merged text, or `None` for a real conflict (both sides rewrote the same prose). A
+/// failure of libgit2 itself is an error, never taken for a conflict.
 pub(crate) fn merge(
     base: &str,
     ours: &str,
@@ -23,22 +27,35 @@ pub(crate) fn merge(
     names: &SectionNames,
     zone: Tz,
     today: NaiveDate,
-) -> Option<String> {
+) -> Result<Option<String>, git2::Error> {
+    merge_with(line_merge, base, ours, theirs, names, zone, today)
+}
+
+/// [`merge`] with the line merge given, so a test can make it fail.
+fn merge_with(
+    line_merge: LineMerge,
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    names: &SectionNames,
+    zone: Tz,
+    today: NaiveDate,
+) -> Result<Option<String>, git2::Error> {
     if theirs == base || ours == theirs {
-        return Some(ours.to_string());
+        return Ok(Some(ours.to_string()));
     }
     if ours == base {
-        return Some(theirs.to_string());
+        return Ok(Some(theirs.to_string()));
     }
-    if let Some(merged) = line_merge(base, ours, theirs) {
-        return Some(merged);
+    if let Some(merged) = line_merge(base, ours, theirs)? {
+        return Ok(Some(merged));
     }
     // Our new entries and items aside, the rest merges as git would (a front-matter time, a
     // sentence elsewhere); then each goes back where pm puts it in the merged text.
     let ours_doc = Document::parse(ours.to_string());
-    let logged = logged_lines(base, &ours_doc, names);
+    let logged = logged_lines(base, &ours_doc, names)?;
     if logged.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut without = String::with_capacity(ours.len());
     let mut at = 0;
@@ -50,20 +67,27 @@ pub(crate) fn merge(
     let mut text = if without == base {
         theirs.to_string()
     } else {
-        line_merge(base, &without, theirs)?
+        match line_merge(base, &without, theirs)? {
+            Some(text) => text,
+            None => return Ok(None),
+        }
     };
     for (line, section) in logged {
         let Some(section) = section else { continue };
         let raw = ours_doc.line(line);
         let doc = Document::parse(text);
-        let (offset, insert) = if section == timeline::NAME {
-            timeline_insertion(&doc, names, raw, zone, today)?
+        // A line pm cannot place in the remote's text is left for the user, as a conflict.
+        let placed = if section == timeline::NAME {
+            timeline_insertion(&doc, names, raw, zone, today)
         } else {
-            actions::insertion(&doc, names, section == actions::LATER, raw).ok()?
+            actions::insertion(&doc, names, section == actions::LATER, raw).ok()
+        };
+        let Some((offset, insert)) = placed else {
+            return Ok(None);
         };
         text = splice::apply(&doc.text, &[splice::Edit::insert(offset, insert)]);
     }
-    Some(text)
+    Ok(Some(text))
 }
 
 /// The lines `ours` added to `base` that are timeline entries or action items, with the
@@ -73,18 +97,16 @@ fn logged_lines(
     base: &str,
     ours: &Document,
     names: &SectionNames,
-) -> Vec<(usize, Option<&'static str>)> {
+) -> Result<Vec<(usize, Option<&'static str>)>, git2::Error> {
     let mut options = git2::DiffOptions::new();
     options.context_lines(0);
-    let Ok(patch) = git2::Patch::from_buffers(
+    let patch = git2::Patch::from_buffers(
         base.as_bytes(),
         None,
         ours.text.as_bytes(),
         None,
         Some(&mut options),
-    ) else {
-        return Vec::new();
-    };
+    )?;
     let sections = ours.sections(names);
     let kind_of = |i: usize| {
         let line = ours.line(i);
@@ -106,14 +128,11 @@ fn logged_lines(
     };
     let mut logged = Vec::new();
     for hunk in 0..patch.num_hunks() {
-        let lines = patch.num_lines_in_hunk(hunk).unwrap_or(0);
+        let lines = patch.num_lines_in_hunk(hunk)?;
         let mut found = Vec::new();
         let mut pure = true;
         for n in 0..lines {
-            let Ok(line) = patch.line_in_hunk(hunk, n) else {
-                pure = false;
-                break;
-            };
+            let line = patch.line_in_hunk(hunk, n)?;
             let Some(new) = line.new_lineno().filter(|_| line.origin() == '+') else {
                 pure = false;
                 break;
@@ -133,11 +152,11 @@ fn logged_lines(
         }
     }
     logged.sort_unstable();
-    logged
+    Ok(logged)
 }
 
-/// git's three-way merge of the two texts, when it has no conflict.
-fn line_merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
+/// git's three-way merge of the two texts; `None` when it conflicts.
+fn line_merge(base: &str, ours: &str, theirs: &str) -> Result<Option<String>, git2::Error> {
     super::repo::init_libgit2();
     let mut ancestor = git2::MergeFileInput::new();
     ancestor.content(base.as_bytes());
@@ -145,11 +164,12 @@ fn line_merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
     our_input.content(ours.as_bytes());
     let mut their_input = git2::MergeFileInput::new();
     their_input.content(theirs.as_bytes());
-    let result = git2::merge_file(&ancestor, &our_input, &their_input, None).ok()?;
+    let result = git2::merge_file(&ancestor, &our_input, &their_input, None)?;
     if !result.is_automergeable() {
-        return None;
+        return Ok(None);
     }
-    String::from_utf8(result.content().to_vec()).ok()
+    // A line merge of UTF-8 texts cuts only at line breaks, so its result is UTF-8 too.
+    Ok(String::from_utf8(result.content().to_vec()).ok())
 }
 
 /// Where our timeline line goes in the remote's document: in time order, exactly as we
@@ -183,7 +203,7 @@ mod tests {
 
     fn merged(base: &str, ours: &str, theirs: &str) -> Option<String> {
         let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-        merge(base, ours, theirs, &names(), chrono_tz::UTC, today)
+        merge(base, ours, theirs, &names(), chrono_tz::UTC, today).unwrap()
     }
 
     const BASE: &str = "# X\n\n## Timeline\n\n- 2026-11-20 14:00 UTC — start (a)\n\n## Action items\n\n- [ ] one — owner: @a, ticket: A-1\n\n## Root cause\n\nWhy.\n";
@@ -251,5 +271,25 @@ mod tests {
             "{stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    #[test]
+    fn a_failing_line_merge_is_an_error_not_a_conflict() {
+        fn broken(_: &str, _: &str, _: &str) -> Result<Option<String>, git2::Error> {
+            Err(git2::Error::from_str("failed to merge files"))
+        }
+        let ours = BASE.replace("# X", "# X (updated)");
+        let theirs = BASE.replace("Why.", "Because.");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let result = merge_with(
+            broken,
+            BASE,
+            &ours,
+            &theirs,
+            &names(),
+            chrono_tz::UTC,
+            today,
+        );
+        assert_eq!(result.unwrap_err().message(), "failed to merge files");
     }
 }

@@ -142,7 +142,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
         }
     }
     let index_rel = layout.index.clone();
-    let index_page = build_index(ctx, &repo, &head_tree, &contents, &layout);
+    let index_page = build_index(ctx, &repo, &head_tree, &contents, &layout)?;
     let mut changes: Vec<(String, Vec<u8>)> = contents
         .iter()
         .map(|(p, t)| (p.clone(), t.clone().into_bytes()))
@@ -375,7 +375,7 @@ fn build_index(
     tree: &Tree,
     docs: &[(String, String)],
     layout: &Layout,
-) -> String {
+) -> Result<String, Error> {
     let index_rel = layout.index.clone();
     let names = doc::section_names(&ctx.config);
     let today = ctx.today();
@@ -387,13 +387,13 @@ fn build_index(
         index::row(&summary, &index_rel, today)
     };
     let page =
-        repo::blob_at(repo, tree, &index_rel).map(|b| String::from_utf8_lossy(&b).into_owned());
+        repo::blob_at(repo, tree, &index_rel)?.map(|b| String::from_utf8_lossy(&b).into_owned());
     let existing = page
         .as_deref()
         .and_then(|p| index::existing_rows(p, &index_rel));
     // One walk of the tree: looking each document up by path would read the folder's tree
     // (thousands of entries) once per document.
-    let in_tree = documents_in(tree, &layout.folder, &index_rel);
+    let in_tree = documents_in(tree, &layout.folder, &index_rel)?;
     let mut rows = if let Some(rows) = existing {
         let present: std::collections::HashSet<&str> =
             in_tree.iter().map(|(p, _)| p.as_str()).collect();
@@ -403,26 +403,31 @@ fn build_index(
     } else {
         let mut all = std::collections::BTreeMap::new();
         for (rel, id) in &in_tree {
-            if let Ok(blob) = repo.find_blob(*id) {
-                all.insert(
-                    rel.clone(),
-                    row(rel, &String::from_utf8_lossy(blob.content())),
-                );
-            }
+            let blob = repo
+                .find_blob(*id)
+                .map_err(git_error(format!("read `{rel}`"), None))?;
+            all.insert(
+                rel.clone(),
+                row(rel, &String::from_utf8_lossy(blob.content())),
+            );
         }
         all
     };
     for (rel, text) in docs {
         rows.insert(rel.clone(), row(rel, text));
     }
-    index::render(page.as_deref(), rows.into_values())
+    Ok(index::render(page.as_deref(), rows.into_values()))
 }
 
 /// The `.md` files under `folder` in `tree`, except the index page and hidden ones, with
 /// their blobs.
-fn documents_in(tree: &Tree, folder: &str, index_rel: &str) -> Vec<(String, git2::Oid)> {
+fn documents_in(
+    tree: &Tree,
+    folder: &str,
+    index_rel: &str,
+) -> Result<Vec<(String, git2::Oid)>, Error> {
     let mut out = Vec::new();
-    let _ = tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+    tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
         let name = entry.name().unwrap_or("");
         if name.starts_with('.') {
             return git2::TreeWalkResult::Skip;
@@ -436,8 +441,9 @@ fn documents_in(tree: &Tree, folder: &str, index_rel: &str) -> Vec<(String, git2
             out.push((path, entry.id()));
         }
         git2::TreeWalkResult::Ok
-    });
-    out
+    })
+    .map_err(git_error("list the documents in a tree", None))?;
+    Ok(out)
 }
 
 fn commit_message(request: &Request, contents: &[(String, String)], ctx: &Ctx) -> String {
@@ -581,7 +587,7 @@ fn replay<'r>(
             continue;
         }
         let blob = |tree: &Tree| repo::blob_at(repo, tree, &rel);
-        let (b, o, t) = (blob(&base_tree), blob(&our_tree), blob(&their_tree));
+        let (b, o, t) = (blob(&base_tree)?, blob(&our_tree)?, blob(&their_tree)?);
         let Some(o) = o else {
             // pm never deletes; a commit of the user's that did is theirs to rebase.
             return Err(conflict(&rel));
@@ -598,13 +604,21 @@ fn replay<'r>(
                 return Err(conflict(&rel));
             };
             let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, ctx.today())
+                .map_err(git_error(
+                    format!("merge your and the remote's changes to `{rel}`"),
+                    Some(
+                        "your commit is kept on your branch; run `pm publish` again, or \
+                         `git pull --rebase` to merge by hand"
+                            .into(),
+                    ),
+                ))?
                 .ok_or_else(|| conflict(&rel))?;
             docs.push((rel.clone(), result.clone()));
             result.into_bytes()
         };
         merged.push((rel, result));
     }
-    let index_page = build_index(ctx, repo, &their_tree, &docs, layout);
+    let index_page = build_index(ctx, repo, &their_tree, &docs, layout)?;
     merged.push((index_rel, index_page.into_bytes()));
     let tree_id = repo::tree_with(repo, &their_tree, &merged)?;
     let new_tree = repo

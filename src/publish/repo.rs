@@ -102,11 +102,25 @@ pub(crate) fn index_entry(path: &str, id: Oid, size: usize) -> git2::IndexEntry 
     }
 }
 
-/// The content of `path` in `tree`, if it is a file there.
-pub(crate) fn blob_at(repo: &Repository, tree: &Tree, path: &str) -> Option<Vec<u8>> {
-    let entry = tree.get_path(Path::new(path)).ok()?;
-    let blob = repo.find_blob(entry.id()).ok()?;
-    Some(blob.content().to_vec())
+/// The content of `path` in `tree`: `None` when no file is there. A file git cannot read is
+/// an error: taken for an absent one, it would read as a deletion or a conflict.
+pub(crate) fn blob_at(
+    repo: &Repository,
+    tree: &Tree,
+    path: &str,
+) -> Result<Option<Vec<u8>>, Error> {
+    let entry = match tree.get_path(Path::new(path)) {
+        Ok(entry) => entry,
+        Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
+        Err(e) => return Err(git_error(format!("find `{path}` in a tree"), None)(e)),
+    };
+    if entry.kind() != Some(git2::ObjectType::Blob) {
+        return Ok(None);
+    }
+    let blob = repo
+        .find_blob(entry.id())
+        .map_err(git_error(format!("read `{path}`"), None))?;
+    Ok(Some(blob.content().to_vec()))
 }
 
 /// The user's identity for commits, or a refusal that says how to set it.
@@ -421,8 +435,8 @@ pub(crate) fn fast_forward(
             continue;
         };
         let rel = path.to_string_lossy().replace('\\', "/");
-        let before = blob_at(repo, &old_tree, &rel);
-        let after = blob_at(repo, &new_tree, &rel);
+        let before = blob_at(repo, &old_tree, &rel)?;
+        let after = blob_at(repo, &new_tree, &rel)?;
         let after_id = new_tree.get_path(path).ok().map(|e| e.id());
         let on_disk = std::fs::read(workdir.join(path)).ok();
         let staged = index.get_path(path, 0).map(|e| e.id);
@@ -497,4 +511,44 @@ pub(crate) fn fast_forward(
         Some("someone else moved the branch meanwhile; run `pm publish` again".into()),
     ))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_git_cannot_read_is_an_error_not_an_absent_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let changes = [("postmortems/a.md".to_string(), b"# A\n".to_vec())];
+        let empty = repo
+            .find_tree(repo.treebuilder(None).unwrap().write().unwrap())
+            .unwrap();
+        let tree = repo
+            .find_tree(tree_with(&repo, &empty, &changes).unwrap())
+            .unwrap();
+        assert_eq!(
+            blob_at(&repo, &tree, "postmortems/a.md").unwrap(),
+            Some(b"# A\n".to_vec())
+        );
+        assert_eq!(blob_at(&repo, &tree, "postmortems/b.md").unwrap(), None);
+        assert_eq!(blob_at(&repo, &tree, "postmortems").unwrap(), None);
+
+        // The blob's object goes missing, as in a damaged or partial clone.
+        let id = tree.get_path(Path::new("postmortems/a.md")).unwrap().id();
+        let hex = id.to_string();
+        std::fs::remove_file(
+            dir.path()
+                .join(".git/objects")
+                .join(&hex[..2])
+                .join(&hex[2..]),
+        )
+        .unwrap();
+        let err = blob_at(&repo, &tree, "postmortems/a.md").unwrap_err();
+        assert!(
+            matches!(&err, Error::Git { action, .. } if action == "read `postmortems/a.md`"),
+            "{err:?}"
+        );
+    }
 }
