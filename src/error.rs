@@ -75,13 +75,25 @@ pub enum Error {
     /// Documents `pm check` could not read or check: exit 2, since no verdict is possible.
     #[error("could not check {}: {}", plural(files.len(), "document"), list_paths(files))]
     Unchecked { files: Vec<PathBuf> },
+    /// A detector of `pm check` whose regex does not compile: a bug in pm, reported rather than
+    /// taken for "nothing found".
+    #[error("the built-in patterns of the `{rule}` rule do not compile")]
+    BrokenPattern {
+        rule: &'static str,
+        #[source]
+        source: regex::Error,
+    },
 }
 
 impl Error {
-    /// 2 for usage mistakes (like clap's own errors), 1 for everything else.
+    /// 2 for usage mistakes (like clap's own errors) and for checks that could not give a
+    /// verdict (so CI never reads them as "findings"), 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::MissingField { .. } | Error::InvalidValue { .. } | Error::Unchecked { .. } => 2,
+            Error::MissingField { .. }
+            | Error::InvalidValue { .. }
+            | Error::Unchecked { .. }
+            | Error::BrokenPattern { .. } => 2,
             _ => 1,
         }
     }
@@ -107,6 +119,11 @@ impl Error {
             ),
             Error::Unchecked { .. } => Some(
                 "the `unreadable` findings above say why; every other document was checked".into(),
+            ),
+            Error::BrokenPattern { .. } => Some(
+                "this is a bug in pm, not in your documents; please report it with the output \
+                 of `pm --version`"
+                    .into(),
             ),
             Error::NoCurrentDoc => Some(
                 "pass `--doc PATH` or set `PM_DOC`; `pm new` makes the document it creates current"

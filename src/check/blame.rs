@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::error::Error;
+
 use prose::{
     ADVERBS, COPULAS, DETERMINERS, Subject, WIDE_SUBJECTS, contains_ignore_case, ends_clause,
     follows_determiner, in_literal, is_any_of, is_person, is_role, is_word_char, object_is_person,
@@ -164,18 +166,29 @@ fn compile() -> Result<Regex, regex::Error> {
     Regex::new(&format!("(?i-u){}", alternation.join("|")))
 }
 
-/// Built once; `compile` is unit-tested, so the error arm is unreachable in a tested build.
+/// Built once. `compile` is unit-tested; should it still fail, every search reports it, since
+/// finding nothing would pass blaming prose as clean.
 static PHRASE_RE: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(compile);
 
 /// Every blaming phrase in `text`, one paragraph or line of prose (the caller skips code).
 /// `people` are the names and `@handles` the document mentions (lead, authors); any `@handle`
 /// counts as a person even when it is not listed.
-pub(crate) fn find_blame(text: &str, people: &[&str]) -> Vec<BlameHit> {
-    let Ok(re) = &*PHRASE_RE else {
-        return Vec::new();
-    };
+pub(crate) fn find_blame(text: &str, people: &[&str]) -> Result<Vec<BlameHit>, Error> {
+    find_blame_with(&PHRASE_RE, text, people)
+}
+
+/// [`find_blame`] with the phrase regex given, so a test can hand it one that did not compile.
+fn find_blame_with(
+    re: &Result<Regex, regex::Error>,
+    text: &str,
+    people: &[&str],
+) -> Result<Vec<BlameHit>, Error> {
+    let re = re.as_ref().map_err(|source| Error::BrokenPattern {
+        rule: "blame",
+        source: source.clone(),
+    })?;
     if !re.is_match(text) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let mut hits = Vec::new();
     for caps in re.captures_iter(text) {
@@ -202,7 +215,7 @@ pub(crate) fn find_blame(text: &str, people: &[&str]) -> Vec<BlameHit> {
             });
         }
     }
-    hits
+    Ok(hits)
 }
 
 /// Decides whether the candidate at `start..end` blames someone; returns where the reported
@@ -419,6 +432,21 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_regex_that_did_not_compile_is_an_error_not_clean_prose() {
+        #[allow(clippy::invalid_regex)] // on purpose: the error a broken pattern gives
+        let broken = Regex::new("(").map(|_| unreachable!("`(` is not a regex"));
+        let err = find_blame_with(&broken, "It was Alice's fault.", PEOPLE).unwrap_err();
+        assert!(
+            matches!(err, Error::BrokenPattern { rule: "blame", .. }),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "the built-in patterns of the `blame` rule do not compile"
+        );
+    }
+
+    #[test]
     fn positives() {
         let cases: [(&str, &str); 42] = [
             ("@bob broke prod at 14:05.", "@bob broke"),
@@ -507,7 +535,7 @@ mod tests {
             ("Will forgot to scale the pool.", "Will forgot"),
         ];
         for (text, phrase) in cases {
-            let hits = find_blame(text, PEOPLE);
+            let hits = find_blame(text, PEOPLE).unwrap();
             assert_eq!(hits.len(), 1, "{text}: {hits:?}");
             let hit = &hits[0];
             assert_eq!(hit.phrase, phrase, "{text}");
@@ -589,7 +617,7 @@ mod tests {
             "the moderator who made the mistake",
         ];
         for text in cases {
-            assert_eq!(find_blame(text, PEOPLE), vec![], "{text}");
+            assert_eq!(find_blame(text, PEOPLE).unwrap(), vec![], "{text}");
         }
     }
 
@@ -605,7 +633,7 @@ mod tests {
         ];
         let mut suggestions: Vec<&str> = texts
             .iter()
-            .map(|t| find_blame(t, &[])[0].suggestion)
+            .map(|t| find_blame(t, &[]).unwrap()[0].suggestion)
             .collect();
         suggestions.dedup();
         assert_eq!(suggestions.len(), texts.len());
@@ -624,7 +652,7 @@ mod tests {
         ];
         for (text, people, hit) in cases {
             assert_eq!(
-                !find_blame(text, people).is_empty(),
+                !find_blame(text, people).unwrap().is_empty(),
                 hit,
                 "{text} {people:?}"
             );

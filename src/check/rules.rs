@@ -15,6 +15,7 @@ use crate::doc::sections::{BlockKind, SectionNames};
 use crate::doc::summary::{self, Summary};
 use crate::doc::timeline::{self, ItemKind};
 use crate::doc::{Document, actions};
+use crate::error::Error;
 use crate::text;
 use crate::when;
 
@@ -97,7 +98,8 @@ const STATUSES: [&str; 3] = ["draft", "review", "published"];
 const FIELDS: [&str; 4] = ["title", "severity", "status", "started"];
 
 /// Read a document's text and check it: the document as every other rule saw it (with its
-/// secrets blotted out), and the findings, allowances and `[rules]` applied, unsorted.
+/// secrets blotted out), and the findings, allowances and `[rules]` applied, unsorted. An
+/// error only when a rule cannot run at all (a detector that did not compile).
 ///
 /// Only the `secret` rule sees the secrets themselves; every other rule reads the blotted
 /// document, so no message or suggestion can quote a credential.
@@ -105,13 +107,13 @@ pub(crate) fn check_text(
     text: String,
     path: &Path,
     settings: &Settings,
-) -> (Document, Vec<Finding>) {
+) -> Result<(Document, Vec<Finding>), Error> {
     let doc = Document::parse(text);
-    let secrets = document_secrets(&doc);
+    let secrets = document_secrets(&doc)?;
     let doc = without_secrets(doc, &secrets);
     let summary = summary::summarize(&doc, settings.names, settings.config.timezone, path);
-    let findings = check(&doc, &summary, &secrets, path, settings);
-    (doc, findings)
+    let findings = check(&doc, &summary, &secrets, path, settings)?;
+    Ok((doc, findings))
 }
 
 /// The findings for one document whose secrets, found in `secrets`, are blotted out.
@@ -121,7 +123,7 @@ fn check(
     secrets: &[(usize, SecretHit)],
     path: &Path,
     settings: &Settings,
-) -> Vec<Finding> {
+) -> Result<Vec<Finding>, Error> {
     let status = summary
         .status
         .as_deref()
@@ -154,7 +156,7 @@ fn check(
         }
     }
     secret_rule(&mut run, secrets);
-    prose_rules(&mut run, summary, settings.names);
+    prose_rules(&mut run, summary, settings.names)?;
 
     let lines = doc.lines();
     let allowances = Allowances::from_lines(&lines);
@@ -171,7 +173,7 @@ fn check(
     }
     let mut findings = run.findings;
     findings.retain(|f| f.rule == "secret" || !allowances.allows(f.rule, f.line));
-    findings
+    Ok(findings)
 }
 
 struct Run<'a> {
@@ -649,7 +651,7 @@ fn secret_rule(run: &mut Run, secrets: &[(usize, SecretHit)]) {
 }
 
 /// Blame, line by line, in prose only.
-fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
+fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) -> Result<(), Error> {
     let doc = run.doc;
     // "Human error" blames only when it is given as the cause; "we ruled out human error"
     // elsewhere is fine.
@@ -681,7 +683,7 @@ fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
     for (i, &code) in in_code.iter().enumerate() {
         let line = doc.line(i);
         if i >= front_end && !code {
-            for hit in find_blame(line, &people) {
+            for hit in find_blame(line, &people)? {
                 let cause_only = hit.phrase.to_ascii_lowercase().contains("human error");
                 if cause_only && !root_cause.as_ref().is_some_and(|r| r.contains(&i)) {
                     continue;
@@ -700,4 +702,5 @@ fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) {
             }
         }
     }
+    Ok(())
 }

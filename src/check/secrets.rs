@@ -241,22 +241,29 @@ fn compile() -> Result<Compiled, regex::Error> {
     })
 }
 
-/// Built once; `compile` is unit-tested, so the error arm is unreachable in a tested build.
+/// Built once. `compile` is unit-tested; should a pattern still fail to compile, every search
+/// reports it, since finding nothing would pass a leaked credential as clean.
 static DETECTORS: LazyLock<Result<Compiled, regex::Error>> = LazyLock::new(compile);
 
 /// Every credential in `line`, in order, none overlapping.
-pub(crate) fn find_secrets(line: &str) -> Vec<SecretHit> {
+pub(crate) fn find_secrets(line: &str) -> Result<Vec<SecretHit>, Error> {
+    find_secrets_with(&DETECTORS, line)
+}
+
+/// [`find_secrets`] with the detectors given, so a test can hand it ones that did not compile.
+fn find_secrets_with(
+    detectors: &Result<Compiled, regex::Error>,
+    line: &str,
+) -> Result<Vec<SecretHit>, Error> {
+    let compiled = detectors.as_ref().map_err(|source| Error::BrokenPattern {
+        rule: "secret",
+        source: source.clone(),
+    })?;
     // Each stage is dearer than the last and sees fewer lines: a byte scan rejects prose, one
     // regex of trigger literals rejects most of the rest, a set of the same triggers names the
     // detectors a line needs, and only those run.
-    if !may_contain_secret(line) {
-        return Vec::new();
-    }
-    let Ok(compiled) = &*DETECTORS else {
-        return Vec::new();
-    };
-    if !compiled.any_trigger.is_match(line) {
-        return Vec::new();
+    if !may_contain_secret(line) || !compiled.any_trigger.is_match(line) {
+        return Ok(Vec::new());
     }
     let triggered = compiled.triggers.matches(line);
     let mut hits: Vec<SecretHit> = Vec::new();
@@ -278,23 +285,22 @@ pub(crate) fn find_secrets(line: &str) -> Vec<SecretHit> {
         }
     }
     hits.sort_by_key(|h| h.start);
-    hits
+    Ok(hits)
 }
 
 /// Every secret of a document, with its 0-based line.
-pub(crate) fn document_secrets(doc: &Document) -> Vec<(usize, SecretHit)> {
-    (0..doc.line_count())
-        .flat_map(|i| {
-            find_secrets(doc.line(i))
-                .into_iter()
-                .map(move |hit| (i, hit))
-        })
-        .collect()
+pub(crate) fn document_secrets(doc: &Document) -> Result<Vec<(usize, SecretHit)>, Error> {
+    let mut all = Vec::new();
+    for i in 0..doc.line_count() {
+        all.extend(find_secrets(doc.line(i))?.into_iter().map(|hit| (i, hit)));
+    }
+    Ok(all)
 }
 
 /// The document read again with the secrets in `hits` (from [`document_secrets`]) blotted
 /// out (one `*` per byte, so offsets stay put), so that nothing read from it (an action's
-/// text, a title, a quoted phrase) can leak them into any output; the document itself when there are none, which is nearly always.
+/// text, a title, a quoted phrase) can leak them into any output; the document itself when
+/// there are none, which is nearly always.
 pub(crate) fn without_secrets(doc: Document, hits: &[(usize, SecretHit)]) -> Document {
     if hits.is_empty() {
         return doc;
@@ -311,47 +317,54 @@ pub(crate) fn without_secrets(doc: Document, hits: &[(usize, SecretHit)]) -> Doc
 }
 
 /// `text` with every secret in it blotted out, one `*` per byte.
-pub(crate) fn blot(text: &str) -> Cow<'_, str> {
-    let hits = find_secrets(text);
+pub(crate) fn blot(text: &str) -> Result<Cow<'_, str>, Error> {
+    let hits = find_secrets(text)?;
     if hits.is_empty() {
-        return Cow::Borrowed(text);
+        return Ok(Cow::Borrowed(text));
     }
     let mut out = text.to_string();
     for hit in hits {
         out.replace_range(hit.start..hit.end, &"*".repeat(hit.end - hit.start));
     }
-    Cow::Owned(out)
+    Ok(Cow::Owned(out))
 }
 
 /// A summary with the secrets blotted out of everything the wiki-wide views show (`pm list`,
 /// `pm actions`, the index page): cheaper than blotting whole documents, since only these few
 /// strings are ever printed.
-pub(crate) fn blot_summary(summary: &mut Summary) {
-    let blot_in_place = |text: &mut String| {
-        if let Cow::Owned(blotted) = blot(text) {
+pub(crate) fn blot_summary(summary: &mut Summary) -> Result<(), Error> {
+    let blot_in_place = |text: &mut String| -> Result<(), Error> {
+        if let Cow::Owned(blotted) = blot(text)? {
             *text = blotted;
         }
+        Ok(())
     };
-    blot_in_place(&mut summary.title);
-    for field in [
+    blot_in_place(&mut summary.title)?;
+    let fields = [
         &mut summary.severity,
         &mut summary.status,
         &mut summary.lead,
-    ] {
-        field.as_mut().map(blot_in_place);
+    ];
+    for field in fields.into_iter().flatten() {
+        blot_in_place(field)?;
     }
     for action in &mut summary.actions {
-        blot_in_place(&mut action.item.text);
-        action.item.owner.as_mut().map(blot_in_place);
-        action.item.ticket.as_mut().map(blot_in_place);
+        blot_in_place(&mut action.item.text)?;
+        for field in [&mut action.item.owner, &mut action.item.ticket]
+            .into_iter()
+            .flatten()
+        {
+            blot_in_place(field)?;
+        }
     }
+    Ok(())
 }
 
 /// Refuse text typed for `what` (`the entry`, `--owner`) that holds a secret: once it is in the
 /// wiki's git history, a credential is costly to purge. `allow` (`--allow-secret`) overrides a
 /// detector's mistake.
 pub(crate) fn refuse_secret(what: &'static str, text: &str, allow: bool) -> Result<(), Error> {
-    match find_secrets(text).into_iter().next() {
+    match find_secrets(text)?.into_iter().next() {
         Some(hit) if !allow => Err(Error::SecretInInput {
             what,
             kind: hit.kind,
@@ -366,7 +379,7 @@ const MIN_RUN: usize = 16;
 
 /// A cheap, allocation-free superset test: every detector's secret is either a run of at least
 /// [`MIN_RUN`] value bytes, or sits in a URL (`://`) or a PEM header (`-----BEGIN`).
-pub(crate) fn may_contain_secret(line: &str) -> bool {
+fn may_contain_secret(line: &str) -> bool {
     // Branch-free: a mispredicted branch at every word boundary would cost more than the scan.
     let mut run = 0usize;
     let mut longest = 0usize;
@@ -548,10 +561,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn detectors_that_did_not_compile_are_an_error_not_a_clean_line() {
+        #[allow(clippy::invalid_regex)] // on purpose: the error a broken pattern gives
+        let broken = Regex::new("(").map(|_| unreachable!("`(` is not a regex"));
+        let line = format!("key AKIA{} leaked", "Q".repeat(16));
+        let err = find_secrets_with(&broken, &line).unwrap_err();
+        assert!(
+            matches!(err, Error::BrokenPattern { rule: "secret", .. }),
+            "{err:?}"
+        );
+        // Even a line that cannot hold a secret reports it: no run passes with it broken.
+        assert!(find_secrets_with(&broken, "plain prose").is_err());
+        assert_eq!(
+            err.to_string(),
+            "the built-in patterns of the `secret` rule do not compile"
+        );
+        assert_eq!(err.exit_code(), 2);
+    }
+
     /// Asserts that `template` with `{}` replaced by `token` gives exactly one hit.
     fn assert_one_hit(template: &str, token: &str, kind: &str, masked: &str) {
         let line = template.replace("{}", token);
-        let hits = find_secrets(&line);
+        let hits = find_secrets(&line).unwrap();
         assert_eq!(hits.len(), 1, "{line}: {hits:?}");
         let h = &hits[0];
         assert_eq!((h.kind, h.masked.as_str()), (kind, masked), "{line}");
@@ -760,7 +792,7 @@ mod tests {
             r#"key="-----BEGIN PRIVATE KEY-----\nXXXX\nXXXX\n-----END PRIVATE KEY-----""#.into(),
         ];
         for line in &cases {
-            assert_eq!(find_secrets(line), vec![], "{line}");
+            assert_eq!(find_secrets(line).unwrap(), vec![], "{line}");
         }
     }
 
@@ -769,7 +801,7 @@ mod tests {
         let gh = tok("ghp_", RANDOM, 36);
         let aws = tok("AKIA", "Q3R7T2WZ5YHXJ4KN", 16);
         let line = format!("GITHUB_TOKEN={gh} and -----BEGIN EC PRIVATE KEY----- then {aws}");
-        let hits = find_secrets(&line);
+        let hits = find_secrets(&line).unwrap();
         let kinds: Vec<_> = hits.iter().map(|h| h.kind).collect();
         assert_eq!(
             kinds,

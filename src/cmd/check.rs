@@ -48,11 +48,16 @@ struct Checked {
 }
 
 /// Run every rule on one document's text.
-fn check_one(text: String, rel: &Path, settings: &Settings, args: &CheckArgs) -> Checked {
+fn check_one(
+    text: String,
+    rel: &Path,
+    settings: &Settings,
+    args: &CheckArgs,
+) -> Result<Checked, Error> {
     // The tests' way to prove that a bug in one document's check is contained (debug only).
     #[cfg(debug_assertions)]
     assert!(!text.contains("<!-- pm:test-panic -->"), "test panic");
-    let (document, mut findings) = rules::check_text(text, rel, settings);
+    let (document, mut findings) = rules::check_text(text, rel, settings)?;
     // Sorted here, on all cores; the final sort then only merges sorted runs.
     sort_findings(&mut findings);
     // The human report shows each finding's line; the others need no source text.
@@ -66,11 +71,11 @@ fn check_one(text: String, rel: &Path, settings: &Settings, args: &CheckArgs) ->
         .into_iter()
         .map(|n| (n, document.line(n - 1).to_string()))
         .collect();
-    Checked {
+    Ok(Checked {
         findings,
         lines,
         failed: false,
-    }
+    })
 }
 
 /// The finding for a document that could not be checked. Not a rule of `RULES`: it cannot be
@@ -121,16 +126,18 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
             ),
             Err(e) => format!("the document cannot be read: {e}"),
         };
-        Checked {
+        Ok(Checked {
             findings: vec![unreadable(rel, problem)],
             lines: Vec::new(),
             failed: true,
-        }
+        })
     });
     let mut findings = Vec::new();
     let mut sources: HashMap<(PathBuf, usize), String> = HashMap::new();
     let mut failed = Vec::new();
-    for checked in results {
+    for result in results {
+        // A rule that cannot run at all (a broken built-in pattern) gives no verdict anywhere.
+        let checked = result?;
         if let Some(first) = checked.findings.first() {
             let file = first.file.clone();
             if checked.failed {

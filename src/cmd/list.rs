@@ -50,26 +50,31 @@ fn parse_date(value: &str) -> Result<NaiveDate, String> {
 pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
     let paths = scan::wiki_documents(ctx)?;
     let names = doc::section_names(&ctx.config);
-    let results = scan::parallel_map(&paths, |path| {
+    // Per document: the summary, or why it is skipped (a warning); an error stops the command.
+    let results = scan::parallel_map(&paths, |path| -> Result<Result<Summary, String>, Error> {
         let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
-        let text = fsio::read_text(path).map_err(|e| e.to_string())?;
+        let text = match fsio::read_text(path) {
+            Ok(text) => text,
+            Err(e) => return Ok(Err(e.to_string())),
+        };
         // A document that trips a bug in pm is left out, not the whole listing.
-        scan::isolated(|| {
+        let summary = scan::isolated(|| {
             let document = Document::parse(text);
             let mut summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
-            secrets::blot_summary(&mut summary);
-            summary
-        })
-        .map_err(|panic| {
-            format!(
+            secrets::blot_summary(&mut summary)?;
+            Ok(summary)
+        });
+        match summary {
+            Ok(summary) => summary.map(Ok),
+            Err(panic) => Ok(Err(format!(
                 "pm failed on `{}` ({panic}); please report this bug with the file",
                 rel.display()
-            )
-        })
+            ))),
+        }
     });
     let mut summaries = Vec::with_capacity(results.len());
     for result in results {
-        match result {
+        match result? {
             Ok(summary) => {
                 for warning in &summary.warnings {
                     eprintln!("warning: {}: {warning}", summary.path.display());

@@ -250,7 +250,7 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
             ItemKind::Unreadable => (line.trim().to_string(), false),
         };
         let at = item.at();
-        let text = secrets::blot(&text).into_owned();
+        let text = secrets::blot(&text)?.into_owned();
         listed.push(Listed {
             line: item.line + 1,
             at: at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),

@@ -266,7 +266,7 @@ fn check_documents(ctx: &Ctx, docs: &[(String, String)], force: bool) -> Result<
     };
     let mut errors = Vec::new();
     for (rel, text) in docs {
-        let (_, findings) = rules::check_text(text.clone(), Path::new(rel), &settings);
+        let (_, findings) = rules::check_text(text.clone(), Path::new(rel), &settings)?;
         for finding in findings {
             if finding.level == Level::Error {
                 errors.push(format!(
@@ -383,8 +383,8 @@ fn build_index(
         let document = Document::parse(text.to_string());
         let mut summary =
             summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
-        secrets::blot_summary(&mut summary);
-        index::row(&summary, &index_rel, today)
+        secrets::blot_summary(&mut summary)?;
+        Ok::<_, Error>(index::row(&summary, &index_rel, today))
     };
     let page =
         repo::blob_at(repo, tree, &index_rel)?.map(|b| String::from_utf8_lossy(&b).into_owned());
@@ -408,13 +408,13 @@ fn build_index(
                 .map_err(git_error(format!("read `{rel}`"), None))?;
             all.insert(
                 rel.clone(),
-                row(rel, &String::from_utf8_lossy(blob.content())),
+                row(rel, &String::from_utf8_lossy(blob.content()))?,
             );
         }
         all
     };
     for (rel, text) in docs {
-        rows.insert(rel.clone(), row(rel, text));
+        rows.insert(rel.clone(), row(rel, text)?);
     }
     Ok(index::render(page.as_deref(), rows.into_values()))
 }
