@@ -118,7 +118,7 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
 
     let path = document_path(&args.doc, ctx)?;
     let names = doc::section_names(&ctx.config);
-    fsio::update_locked(&path, Ctx::lock_timeout(), |current| {
+    fsio::update_locked(&path, ctx.lock_timeout, |current| {
         let document = Document::parse(current.to_string());
         let (offset, insert) =
             actions::insertion(&document, &names, args.later, &line).map_err(|e| {
@@ -209,7 +209,7 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         eprintln!("already done: {} ({place})", one.action.item.text);
         return Ok(Outcome::Success);
     }
-    fsio::update_locked(&one.path, Ctx::lock_timeout(), |current| {
+    fsio::update_locked(&one.path, ctx.lock_timeout, |current| {
         let document = Document::parse(current.to_string());
         // Found again under the lock: the file may have changed since it was searched.
         let action = matching(&actions::read(&document, &names), &query)

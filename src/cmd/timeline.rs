@@ -138,7 +138,7 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
 
     let names = doc::section_names(&ctx.config);
     let mut written = String::new();
-    fsio::update_locked(&path, Ctx::lock_timeout(), |current| {
+    fsio::update_locked(&path, ctx.lock_timeout, |current| {
         let document = Document::parse(current.to_string());
         let day = at.with_timezone(&ctx.config.timezone).date_naive();
         let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, day);

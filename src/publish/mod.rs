@@ -7,6 +7,7 @@ pub(crate) mod merge;
 pub(crate) mod repo;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use git2::{Repository, RepositoryState, Tree};
 
@@ -138,7 +139,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
     if request.final_status {
         // Written under the lock, from the text as it is now: an entry logged meanwhile stays.
         for ((path, _), (_, text)) in docs.iter().zip(contents.iter_mut()) {
-            *text = set_published(path)?;
+            *text = set_published(path, ctx.lock_timeout)?;
         }
     }
     let index_rel = layout.index.clone();
@@ -196,7 +197,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
                 // each time, by an amount that differs between processes.
                 let jitter = u64::from(std::process::id() % 40);
                 let attempt = u64::try_from(attempt).unwrap_or(1);
-                std::thread::sleep(std::time::Duration::from_millis(attempt * 25 + jitter));
+                std::thread::sleep(Duration::from_millis(attempt * 25 + jitter));
                 let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
                 rebase(ctx, &repo, &branch, remote_tip, &layout)?;
             }
@@ -323,9 +324,9 @@ fn with_status_published(text: &str, path: &Path) -> Result<String, Error> {
 }
 
 /// Set `status = "published"` in the file, under its lock; the text written.
-fn set_published(path: &Path) -> Result<String, Error> {
+fn set_published(path: &Path, lock_timeout: Duration) -> Result<String, Error> {
     let mut written = String::new();
-    fsio::update_locked(path, Ctx::lock_timeout(), |text| {
+    fsio::update_locked(path, lock_timeout, |text| {
         written = with_status_published(text, path)?;
         Ok::<_, Error>(Some(written.clone()))
     })?;

@@ -1350,6 +1350,38 @@ fn a_lock_held_too_long_is_reported_with_a_hint() {
 }
 
 #[test]
+fn a_lock_timeout_that_is_not_whole_milliseconds_is_a_usage_error() {
+    let wiki = fresh();
+    let before = wiki.read(DOC);
+    for bad in ["abc", "-5", "1e3"] {
+        wiki.run(
+            wiki.command()
+                .env("PM_LOCK_TIMEOUT_MS", bad)
+                .args(["timeline", "add", "not written"])
+                .stdin(Stdio::null())
+                .output()
+                .unwrap(),
+        )
+        .code(2)
+        .stderr_eq(&format!(
+            "error: invalid `PM_LOCK_TIMEOUT_MS` `{bad}`: expected a whole number of \
+             milliseconds, like `500`; unset it for the default of 10 s\n"
+        ));
+    }
+    assert_eq!(wiki.read(DOC), before);
+    // Empty is unset: the default applies.
+    wiki.run(
+        wiki.command()
+            .env("PM_LOCK_TIMEOUT_MS", "")
+            .args(["timeline", "add", "written"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap(),
+    )
+    .ok();
+}
+
+#[test]
 fn a_read_only_document_is_refused_even_for_root() {
     use std::os::unix::fs::PermissionsExt;
     let wiki = fresh();
