@@ -8,8 +8,16 @@ use crate::context::Ctx;
 use crate::error::Error;
 
 /// The post-mortems under `folder`: every `.md` file, in subfolders too, except the index
-/// page and hidden files and folders; sorted by path so every listing is deterministic.
+/// page and hidden files and folders; sorted by path so every listing is deterministic. No
+/// folder yet is no post-mortems yet: a wiki right after `pm init` has none.
 pub(crate) fn documents(folder: &Path, index: &Path) -> Result<Vec<PathBuf>, Error> {
+    if !folder.try_exists().map_err(|source| Error::Io {
+        path: folder.to_path_buf(),
+        action: "read the post-mortems folder",
+        source,
+    })? {
+        return Ok(Vec::new());
+    }
     walk(folder, index).map_err(|source| Error::Io {
         path: folder.to_path_buf(),
         action: "read the post-mortems folder",
@@ -171,5 +179,19 @@ mod tests {
             names,
             [Path::new("2025/c.md"), Path::new("a.md"), Path::new("b.md")]
         );
+    }
+
+    #[test]
+    fn a_folder_not_made_yet_holds_no_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("postmortems");
+        assert!(
+            documents(&folder, &folder.join("README.md"))
+                .unwrap()
+                .is_empty()
+        );
+        // A file where the folder should be is still an error.
+        std::fs::write(&folder, "").unwrap();
+        assert!(documents(&folder, &folder.join("README.md")).is_err());
     }
 }

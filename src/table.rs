@@ -11,8 +11,12 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    /// Aligned for a terminal of `width` columns, else tab-separated without a header.
+    /// Aligned for a terminal of `width` columns, else tab-separated without a header. No rows
+    /// print nothing, not a lone header, so an empty wiki looks empty.
     pub(crate) fn render(&self, width: Option<usize>) -> String {
+        if self.rows.is_empty() {
+            return String::new();
+        }
         match width {
             Some(width) => self.aligned(width),
             None => self.rows.iter().map(|row| row.join("\t") + "\n").collect(),
@@ -87,6 +91,16 @@ mod tests {
             ],
             flexible: 1,
         }
+    }
+
+    #[test]
+    fn no_rows_print_nothing() {
+        let empty = Table {
+            rows: Vec::new(),
+            ..table()
+        };
+        assert_eq!(empty.render(Some(80)), "");
+        assert_eq!(empty.render(None), "");
     }
 
     #[test]

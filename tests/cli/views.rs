@@ -243,3 +243,46 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// Right after `pm init` there is no `postmortems/` folder yet: still a wiki, with nothing in it.
+#[test]
+fn a_fresh_wiki_lists_and_checks_nothing() {
+    let wiki = TestWiki::git();
+    wiki.pm(&["init"]).ok();
+    wiki.git_cmd(&["add", "pm.toml"]);
+    wiki.git_cmd(&["commit", "-q", "-m", "Start the wiki"]);
+    assert!(!wiki.path("postmortems").exists());
+    for args in [
+        &["list"][..],
+        &["actions"],
+        &["actions", "--open", "--overdue"],
+        &["check", "--format", "github"],
+    ] {
+        wiki.pm(args).ok().stdout_eq("").stderr_eq("");
+    }
+    for args in [
+        &["list", "--format", "json"][..],
+        &["actions", "--format", "json"],
+    ] {
+        wiki.pm(args).ok().stdout_eq("[]\n").stderr_eq("");
+    }
+    wiki.pm(&["actions", "--format", "csv"])
+        .ok()
+        .stdout_eq("Summary,Assignee,Due date,Labels,Description\r\n");
+    for args in [&["check"][..], &["check", "--changed-since", "HEAD"]] {
+        wiki.pm(args)
+            .ok()
+            .stdout_eq("pm check: no problems in 0 documents\n")
+            .stderr_eq("");
+    }
+    let empty = "{\n  \"version\": 1,\n  \"documents_checked\": 0,\n  \"summary\": {\n    \
+                 \"errors\": 0,\n    \"warnings\": 0\n  },\n  \"findings\": []\n}\n";
+    wiki.pm(&["check", "--format", "json"])
+        .ok()
+        .stdout_eq(empty);
+    wiki.pm(&["check", "--format", "json", "--changed-since", "HEAD"])
+        .ok()
+        .stdout_eq(empty);
+    // Nothing was created by looking.
+    assert!(!wiki.path("postmortems").exists());
+}
