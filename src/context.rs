@@ -27,7 +27,9 @@ impl Ctx {
         let now = now()?;
         let lock_timeout = lock_timeout(std::env::var("PM_LOCK_TIMEOUT_MS").ok().as_deref())?;
         let user = config::load_user()?;
-        let wiki = Wiki::find(global.wiki.as_deref(), user.wiki.as_deref())?;
+        let user_file = config::user_config_path();
+        let default = user.wiki.as_deref().zip(user_file.as_deref());
+        let wiki = Wiki::find(global.wiki.as_deref(), default)?;
         let config = config::load(&wiki.root, &user)?;
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();

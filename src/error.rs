@@ -75,6 +75,13 @@ pub enum Error {
     /// Documents `pm check` could not read or check: exit 2, since no verdict is possible.
     #[error("could not check {}: {}", plural(files.len(), "document"), list_paths(files))]
     Unchecked { files: Vec<PathBuf> },
+    /// Outside any wiki, a command that needs one; it changes nothing rather than guess.
+    #[error(
+        "no wiki found from `{}`: neither it nor a folder above it holds `pm.toml` or is a \
+         git work tree, and your config names no `wiki`",
+        cwd.display()
+    )]
+    NotAWiki { cwd: PathBuf },
     /// A detector of `pm check` whose regex does not compile: a bug in pm, reported rather than
     /// taken for "nothing found".
     #[error("the built-in patterns of the `{rule}` rule do not compile")]
@@ -123,6 +130,11 @@ impl Error {
             Error::BrokenPattern { .. } => Some(
                 "this is a bug in pm, not in your documents; please report it with the output \
                  of `pm --version`"
+                    .into(),
+            ),
+            Error::NotAWiki { .. } => Some(
+                "run `pm init` to make this folder a wiki, or name one with `--wiki DIR` or \
+                 `PM_WIKI`"
                     .into(),
             ),
             Error::NoCurrentDoc => Some(

@@ -16,8 +16,12 @@ pub(crate) struct Wiki {
 impl Wiki {
     /// Find the wiki as git finds `.git`: the flag (or `PM_WIKI`), else the nearest folder
     /// upward holding `pm.toml`, else the enclosing git work tree, else the user's default
-    /// wiki, else the current folder.
-    pub(crate) fn find(flag: Option<&Path>, user_default: Option<&Path>) -> Result<Wiki, Error> {
+    /// wiki (`default`: the folder and the config file naming it). Elsewhere there is no wiki:
+    /// guessing the current folder would scatter `postmortems/` folders wherever `pm new` ran.
+    pub(crate) fn find(
+        flag: Option<&Path>,
+        default: Option<(&Path, &Path)>,
+    ) -> Result<Wiki, Error> {
         if let Some(dir) = flag {
             if !dir.is_dir() {
                 return Err(Error::Refused {
@@ -44,12 +48,25 @@ impl Wiki {
                 root: dir.to_path_buf(),
             });
         }
-        if let Some(dir) = user_default {
+        if let Some((dir, config)) = default {
+            if !dir.is_dir() {
+                return Err(Error::Refused {
+                    reason: format!(
+                        "the wiki folder `{}` that `{}` names does not exist",
+                        dir.display(),
+                        config.display()
+                    ),
+                    hint: Some(format!(
+                        "fix `wiki` in `{}`, or pass `--wiki DIR`",
+                        config.display()
+                    )),
+                });
+            }
             return Ok(Wiki {
                 root: dir.to_path_buf(),
             });
         }
-        Ok(Wiki { root: cwd })
+        Err(Error::NotAWiki { cwd })
     }
 
     /// Where this clone's current document is recorded: inside `.git/`, so it is never

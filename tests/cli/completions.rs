@@ -28,7 +28,8 @@ fn checked_in_completions_are_current() {
 
 #[test]
 fn completions_command_prints_the_same_script() {
-    let wiki = TestWiki::new();
+    // No wiki is needed.
+    let wiki = TestWiki::folder();
     let run = wiki.pm(&["completions", "bash"]);
     run.ok();
     assert_eq!(run.output.stdout, pm::completion_script(Shell::Bash));
@@ -39,7 +40,7 @@ fn completions_command_prints_the_same_script() {
 
 #[test]
 fn man_page_renders() {
-    let run = TestWiki::new().pm(&["man"]);
+    let run = TestWiki::folder().pm(&["man"]);
     run.ok();
     assert!(
         run.stdout().starts_with(".ie \\n(.g .ds Aq") || run.stdout().contains(".TH pm 1"),

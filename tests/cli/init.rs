@@ -4,7 +4,7 @@ use crate::support::TestWiki;
 
 #[test]
 fn writes_commented_config_and_refuses_to_overwrite() {
-    let wiki = TestWiki::new();
+    let wiki = TestWiki::folder();
     wiki.pm(&["init"]).ok().stdout_eq("./pm.toml\n");
     let text = wiki.read("pm.toml");
     assert!(text.starts_with("# pm.toml: "));
@@ -19,7 +19,7 @@ fn writes_commented_config_and_refuses_to_overwrite() {
 
 #[test]
 fn into_a_new_folder_with_the_template() {
-    let wiki = TestWiki::new();
+    let wiki = TestWiki::folder();
     wiki.pm(&["init", "team-wiki", "--eject-template"])
         .ok()
         .stdout_eq("team-wiki/pm.toml\nteam-wiki/.pm/templates/postmortem.md.tera\n");

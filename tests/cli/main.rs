@@ -16,3 +16,4 @@ mod secrets;
 mod support;
 mod timeline;
 mod views;
+mod wiki;

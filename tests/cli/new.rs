@@ -241,7 +241,7 @@ fn lead_is_required_when_git_has_no_name() {
         .code(2)
         .stderr_has("the incident lead is required")
         .stderr_has("`--lead`");
-    assert!(wiki.files().is_empty());
+    assert_eq!(wiki.files(), ["pm.toml"]);
 }
 
 #[test]
@@ -340,7 +340,9 @@ fn edit_opens_the_editor_on_the_new_file() {
 
 #[test]
 fn wiki_flag_and_env() {
-    let wiki = TestWiki::new();
+    // `--wiki` names a plain folder: it becomes the wiki, and the current folder (no wiki)
+    // is left alone.
+    let wiki = TestWiki::folder();
     std::fs::create_dir_all(wiki.path("elsewhere")).unwrap();
     let other = wiki.path("elsewhere");
     let run = wiki.pm(&[
@@ -354,6 +356,24 @@ fn wiki_flag_and_env() {
     ]);
     run.ok();
     assert!(other.join("postmortems/2026-11-20-x.md").is_file());
+    assert_eq!(
+        wiki.files(),
+        [
+            "elsewhere/.pm/state/.gitignore",
+            "elsewhere/.pm/state/current",
+            "elsewhere/postmortems/2026-11-20-x.md"
+        ]
+    );
+    wiki.run(
+        wiki.command()
+            .env("PM_WIKI", &other)
+            .args(["new", "--no-input", "-s", "SEV1", "y"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert!(other.join("postmortems/2026-11-20-y.md").is_file());
     let wiki = wiki.env("PM_WIKI", "/nonexistent/wiki");
     wiki.pm(&["new", "--no-input", "-s", "SEV1", "x"])
         .code(1)

@@ -16,8 +16,16 @@ pub(crate) struct TestWiki {
 }
 
 impl TestWiki {
-    /// An empty wiki folder (not a git repository) beside a private home folder.
+    /// A wiki that is not a git repository: a folder holding only an empty `pm.toml` (all
+    /// defaults), beside a private home folder.
     pub(crate) fn new() -> TestWiki {
+        let wiki = TestWiki::folder();
+        std::fs::write(wiki.path("pm.toml"), "").unwrap();
+        wiki
+    }
+
+    /// A plain folder that is no wiki (no `pm.toml`, no git), beside a private home folder.
+    pub(crate) fn folder() -> TestWiki {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("wiki")).unwrap();
         std::fs::create_dir_all(dir.path().join("home/.config")).unwrap();
@@ -34,9 +42,9 @@ impl TestWiki {
         }
     }
 
-    /// The same, made a git repository on branch `main`.
+    /// A wiki that is a git repository on branch `main` (and has no `pm.toml`).
     pub(crate) fn git() -> TestWiki {
-        let wiki = TestWiki::new();
+        let wiki = TestWiki::folder();
         wiki.git_cmd(&["init", "-q", "-b", "main"]);
         wiki
     }
@@ -290,7 +298,7 @@ impl TestWiki {
 
     /// A clone of `url` as the wiki (with its own home, so its own global git config).
     pub(crate) fn clone_of(url: &str) -> TestWiki {
-        let wiki = TestWiki::new();
+        let wiki = TestWiki::folder();
         wiki.git_cmd(&["clone", "-q", url, "."]);
         wiki
     }
@@ -303,7 +311,7 @@ pub(crate) struct Remote {
 
 impl Remote {
     pub(crate) fn new() -> Remote {
-        let seed = TestWiki::new();
+        let seed = TestWiki::folder();
         let bare = seed.dir.path().join("remote.git");
         let bare = bare.to_str().unwrap();
         seed.git_cmd(&["init", "-q", "--bare", "-b", "main", bare]);

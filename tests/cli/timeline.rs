@@ -355,7 +355,7 @@ fn doc_by_path_file_name_slug_and_env() {
 
 #[test]
 fn the_current_document_is_the_one_pm_new_made_last() {
-    for (wiki, git) in [(TestWiki::git(), true), (TestWiki::new(), false)] {
+    for wiki in [TestWiki::git(), TestWiki::new()] {
         wiki.pm(&["new", "--no-input", "-s", "SEV2", "First"]).ok();
         wiki.pm(&["new", "--no-input", "-s", "SEV2", "Second"]).ok();
         wiki.pm(&["timeline", "add", "logged"]).ok();
@@ -368,11 +368,7 @@ fn the_current_document_is_the_one_pm_new_made_last() {
                 .read("postmortems/2026-11-20-first.md")
                 .contains("logged")
         );
-        if !git {
-            // Without git or pm.toml, a subfolder is a wiki of its own.
-            continue;
-        }
-        // From a subfolder too.
+        // From a subfolder too: the git work tree or the folder holding `pm.toml`.
         let run = wiki.run(
             wiki.command()
                 .current_dir(wiki.path("postmortems"))
