@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use crate::support::{Remote, TestWiki};
+use crate::support::{self, Remote, TestWiki};
 
 const DOC: &str = "postmortems/2026-11-20-checkout-outage.md";
 const INDEX: &str = "postmortems/README.md";
@@ -954,8 +954,7 @@ fn two_clones_publishing_twenty_documents_each_to_a_local_remote_lose_nothing() 
 #[test]
 fn two_clones_publishing_twenty_documents_each_over_git_protocol_lose_nothing() {
     let remote = Remote::new();
-    let Some(program) = git_daemon(remote.seed()) else {
-        eprintln!("skipped: `git daemon` is not available on this machine");
+    let Some(program) = required_git_daemon(&remote) else {
         return;
     };
     let (_daemon, port) = serve(&remote, &program);
@@ -1236,6 +1235,18 @@ fn git_daemon(wiki: &TestWiki) -> Option<std::path::PathBuf> {
     (usage && program.is_file()).then_some(program)
 }
 
+/// `git-daemon`, or `None` where it is missing outside CI (the test then skips; in CI it fails).
+fn required_git_daemon(remote: &Remote) -> Option<std::path::PathBuf> {
+    let program = git_daemon(remote.seed());
+    support::require(
+        "`git daemon`",
+        "install git with its daemon (on Debian `apt-get install git` ships \
+         /usr/lib/git-core/git-daemon; `.ci/run` installs it)",
+        program.is_some(),
+    );
+    program
+}
+
 /// Serve the remote's folder over `git://` on a free port of 127.0.0.1, receive-pack enabled.
 fn serve(remote: &Remote, program: &Path) -> (Daemon, u16) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -1282,8 +1293,7 @@ fn install_hook(remote: &Remote, name: &str, script: &str) {
 #[test]
 fn a_push_rejected_by_the_server_fails_with_its_message_and_keeps_the_commit() {
     let remote = Remote::new();
-    let Some(program) = git_daemon(remote.seed()) else {
-        eprintln!("skipped: `git daemon` is not available on this machine");
+    let Some(program) = required_git_daemon(&remote) else {
         return;
     };
     install_hook(
@@ -1316,8 +1326,7 @@ fn a_push_rejected_by_the_server_fails_with_its_message_and_keeps_the_commit() {
 #[test]
 fn publishing_over_the_git_protocol_pushes() {
     let remote = Remote::new();
-    let Some(program) = git_daemon(remote.seed()) else {
-        eprintln!("skipped: `git daemon` is not available on this machine");
+    let Some(program) = required_git_daemon(&remote) else {
         return;
     };
     let (_daemon, port) = serve(&remote, &program);

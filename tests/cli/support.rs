@@ -260,6 +260,49 @@ impl Run {
     }
 }
 
+/// Whether a test's prerequisite (`what`, a program or data outside the repository) is there.
+/// Outside CI a missing one skips the test: this says so on stderr, with `how` to get it, and
+/// returns `false`. In CI (`CI` set and not empty) it fails the test instead, so a machine
+/// that lacks it cannot pass by skipping.
+#[track_caller]
+pub(crate) fn require(what: &str, how: &str, available: bool) -> bool {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    require_in(ci, what, how, available)
+}
+
+#[track_caller]
+fn require_in(ci: bool, what: &str, how: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    assert!(!ci, "{what} is missing, and CI must run this test: {how}");
+    eprintln!("skipped: {what} is missing: {how}");
+    false
+}
+
+/// The corpus of real post-mortems: `PM_CORPUS`, else `../shared/corpus` beside the repository.
+pub(crate) fn corpus() -> PathBuf {
+    std::env::var_os("PM_CORPUS")
+        .filter(|v| !v.is_empty())
+        .map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+            PathBuf::from,
+        )
+}
+
+#[test]
+fn a_missing_prerequisite_skips_outside_ci() {
+    assert!(!require_in(false, "`tool`", "install it", false));
+    assert!(require_in(false, "`tool`", "install it", true));
+    assert!(require_in(true, "`tool`", "install it", true));
+}
+
+#[test]
+#[should_panic(expected = "`tool` is missing, and CI must run this test: install it")]
+fn a_missing_prerequisite_fails_in_ci() {
+    require_in(true, "`tool`", "install it", false);
+}
+
 /// `old` with `line` (and `old`'s line break) inserted right after the one line that is exactly
 /// `after`.
 #[track_caller]

@@ -1,7 +1,7 @@
 //! `pm list`, `pm actions` and `pm action done` over a fixture wiki with every status and the
 //! edge cases real wikis have.
 
-use crate::support::TestWiki;
+use crate::support::{self, TestWiki};
 
 const DRAFT_OVERDUE: &str = "+++
 title = \"Checkout outage\"
@@ -205,9 +205,13 @@ fn action_done_refuses_what_it_cannot_tick() {
 
 #[test]
 fn the_real_corpus_lists_without_errors() {
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!("no corpus at {}; skipped", corpus.display());
+    let corpus = support::corpus();
+    if !support::require(
+        &format!("the post-mortem corpus at `{}`", corpus.display()),
+        "set `PM_CORPUS` to a folder of post-mortems, or put the shared corpus at \
+         `../shared/corpus` beside the repository",
+        corpus.is_dir(),
+    ) {
         return;
     }
     let wiki = TestWiki::git();
