@@ -514,6 +514,7 @@ pub(crate) fn fast_forward(
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
 
