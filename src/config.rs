@@ -6,6 +6,8 @@ use std::path::{Component, Path, PathBuf};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::doc::TEMPLATE_ORDER;
+use crate::doc::sections::SectionNames;
 use crate::error::Error;
 
 /// The commented default `pm.toml` that `pm init` writes.
@@ -166,6 +168,19 @@ pub(crate) struct Config {
     pub(crate) section_aliases: BTreeMap<String, Vec<String>>,
     pub(crate) rules: BTreeMap<String, RuleLevel>,
     pub(crate) user_name: Option<String>,
+}
+
+impl Config {
+    /// The section names a wiki knows: the built-in ones, its required sections, and aliases.
+    pub(crate) fn section_names(&self) -> SectionNames {
+        SectionNames::new(
+            TEMPLATE_ORDER
+                .iter()
+                .copied()
+                .chain(self.required_sections.iter().map(String::as_str)),
+            &self.section_aliases,
+        )
+    }
 }
 
 /// Read a TOML config file; `Ok(None)` when it does not exist.

@@ -9,7 +9,7 @@ use crate::cli::GlobalArgs;
 use crate::config::{self, Config};
 use crate::error::Error;
 use crate::git;
-use crate::wiki::Wiki;
+use crate::store::wiki::Wiki;
 
 pub(crate) struct Ctx {
     pub(crate) wiki: Wiki,

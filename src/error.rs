@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::fsio::FsError;
+use crate::store::fsio::FsError;
 
 /// Every failure a command can report. Variants are named for the user's situation, and each
 /// carries the path, key or flag the message needs.

@@ -1,6 +1,5 @@
 //! `pm`: write incident post-mortems as Markdown in a git-backed wiki.
 
-mod action_item;
 mod check;
 pub mod cli;
 mod cmd;
@@ -8,24 +7,20 @@ mod config;
 mod context;
 mod doc;
 mod error;
-mod fsio;
 mod git;
-mod output;
 mod prompt;
 mod publish;
-mod scan;
+mod render;
 mod slug;
-mod table;
+mod store;
 mod template;
 mod text;
-mod timeline;
-mod when;
-mod wiki;
+mod time;
 
 pub use cmd::Outcome;
 pub use cmd::completions::{completion_file_name, completion_script};
 pub use error::Error;
-pub use output::{is_broken_pipe, render_error};
+pub use render::{is_broken_pipe, render_error};
 
 /// Run one parsed command line.
 pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {

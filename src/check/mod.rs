@@ -2,6 +2,5 @@
 
 pub(crate) mod blame;
 pub(crate) mod finding;
-pub(crate) mod report;
 pub(crate) mod rules;
 pub(crate) mod secrets;

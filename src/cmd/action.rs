@@ -4,17 +4,17 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use crate::action_item::{self, ItemError};
 use crate::check::secrets;
 use crate::cmd::Outcome;
-use crate::cmd::timeline::{DocArg, document_path};
+use crate::cmd::{DocArg, document_path};
 use crate::context::Ctx;
 use crate::doc::actions::Action;
+use crate::doc::actions::item::{self as action_item, ItemError};
 use crate::doc::{self, Document, actions, splice::Edit};
 use crate::error::Error;
-use crate::fsio;
-use crate::output::print_line;
-use crate::scan;
+use crate::render::print_line;
+use crate::store::catalog;
+use crate::store::fsio;
 
 #[derive(Debug, Args)]
 pub struct ActionArgs {
@@ -117,7 +117,7 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let line = action_item::format_item(&text, args.owner.as_deref(), args.ticket.as_deref(), due);
 
     let path = document_path(&args.doc, ctx)?;
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     fsio::update_locked(&path, ctx.lock_timeout, |current| {
         let document = Document::parse(current.to_string());
         let (offset, insert) =
@@ -144,7 +144,7 @@ struct Match {
 
 fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let query = action_item::normalize_text(&args.query.join(" "));
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let folder = ctx.wiki.root.join(&ctx.config.folder);
     let search = |path: &Path| -> Result<Vec<Match>, Error> {
         let document = Document::parse(fsio::read_text(path)?);
@@ -163,11 +163,11 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         found = search(&current)?;
     }
     if found.is_empty() && args.doc.is_none() {
-        let paths = scan::wiki_documents(ctx)?;
+        let paths = catalog::wiki_documents(ctx)?;
         // Files that cannot be read (or that trip a bug in pm) cannot hold the item; `pm list`
         // reports them.
-        found = scan::parallel_map(&paths, |p| {
-            scan::isolated(|| search(p).unwrap_or_default()).unwrap_or_default()
+        found = catalog::parallel_map(&paths, |p| {
+            catalog::isolated(|| search(p).unwrap_or_default()).unwrap_or_default()
         })
         .into_iter()
         .flatten()

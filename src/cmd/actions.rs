@@ -7,11 +7,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::cmd::Outcome;
-use crate::cmd::list::load_summaries;
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::output::{print_line, print_text};
-use crate::table::{self, Table};
+use crate::render::table::{self, Table};
+use crate::render::{print_line, print_text};
+use crate::store::catalog;
 
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // one per filter flag, as clap wants them
@@ -60,7 +60,7 @@ struct Row<'a> {
 
 pub(crate) fn run(args: &ActionsArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let today = ctx.today();
-    let summaries = load_summaries(ctx)?;
+    let summaries = catalog::summaries(ctx)?;
     let wanted_owner = args.owner.as_deref().map(bare_handle);
     let rows: Vec<Row> = summaries
         .iter()
@@ -89,7 +89,7 @@ pub(crate) fn run(args: &ActionsArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         })
         .collect();
     match args.format {
-        ActionsFormat::Json => print_line(&crate::output::json(&rows)?)?,
+        ActionsFormat::Json => print_line(&crate::render::json(&rows)?)?,
         ActionsFormat::Csv => print_text(jira_csv(&rows))?,
         ActionsFormat::Table => {
             let cell = |v: Option<&str>| v.unwrap_or("-").to_string();

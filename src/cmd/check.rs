@@ -9,15 +9,14 @@ use std::process::{Command, Stdio};
 use clap::{Args, ValueEnum};
 
 use crate::check::finding::{Finding, Level, sort_findings};
-use crate::check::report;
 use crate::check::rules::{self, Settings};
 use crate::cli::ColorChoice;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
-use crate::doc;
 use crate::error::Error;
-use crate::fsio;
-use crate::scan;
+use crate::render::report;
+use crate::store::catalog;
+use crate::store::fsio;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -95,7 +94,7 @@ fn unreadable(rel: &Path, message: String) -> Finding {
 
 pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Outcome, Error> {
     let paths = documents(args, ctx)?;
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let settings = Settings {
         config: &ctx.config,
         names: &names,
@@ -107,7 +106,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         .root
         .canonicalize()
         .unwrap_or_else(|_| ctx.wiki.root.clone());
-    let results = scan::parallel_map(&paths, |path| {
+    let results = catalog::parallel_map(&paths, |path| {
         let rel = path
             .strip_prefix(&ctx.wiki.root)
             .or_else(|_| path.strip_prefix(&canonical_root))
@@ -115,7 +114,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         // A document pm cannot read, or one that trips a bug in pm, is reported as a finding
         // and the others are still checked: one bad file must not blind the whole gate.
         let problem = match fsio::read_text(path) {
-            Ok(text) => match scan::isolated(|| check_one(text, rel, &settings, args)) {
+            Ok(text) => match catalog::isolated(|| check_one(text, rel, &settings, args)) {
                 Ok(checked) => return checked,
                 Err(panic) => format!(
                     "pm failed on this document ({panic}); please report this bug with the file"
@@ -166,7 +165,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
     };
     written
         .and_then(|()| stdout.flush())
-        .map_err(crate::output::stdout_error)?;
+        .map_err(crate::render::stdout_error)?;
     if !failed.is_empty() {
         // After the report, so CI shows every other finding; exit 2, as no verdict is possible.
         return Err(Error::Unchecked { files: failed });
@@ -183,7 +182,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
 fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
     let folder = ctx.wiki.root.join(&ctx.config.folder);
     let index = ctx.wiki.root.join(&ctx.config.index);
-    let list = |dir: &Path| scan::documents(dir, &index);
+    let list = |dir: &Path| catalog::documents(dir, &index);
     let mut paths = Vec::new();
     if args.paths.is_empty() && args.changed_since.is_none() {
         return list(&folder);

@@ -6,7 +6,7 @@ use clap_complete::Shell;
 use crate::cli::Cli;
 use crate::cmd::Outcome;
 use crate::error::Error;
-use crate::output::print_text;
+use crate::render::print_text;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

@@ -7,8 +7,8 @@ use clap::Args;
 use crate::cmd::Outcome;
 use crate::config::DEFAULT_WIKI_CONFIG;
 use crate::error::Error;
-use crate::fsio;
-use crate::output::print_line;
+use crate::render::print_line;
+use crate::store::fsio;
 use crate::template::{BUILTIN_POSTMORTEM, WIKI_TEMPLATE_DIR};
 
 #[derive(Debug, Args)]

@@ -6,16 +6,13 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
-use crate::doc::summary::{self, Summary};
-use crate::doc::{self, Document};
+use crate::doc::summary::Summary;
 use crate::error::Error;
-use crate::fsio;
-use crate::output::{print_line, print_text};
-use crate::scan;
-use crate::table::{self, Table};
+use crate::render::table::{self, Table};
+use crate::render::{print_line, print_text};
+use crate::store::catalog;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -44,51 +41,6 @@ fn parse_date(value: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{value}` is not a date like `2026-11-20`"))
 }
 
-/// Every post-mortem of the wiki, summarised, newest first. What cannot be read is reported
-/// on stderr (file and line) and listed with what could be read; a file that is not text at
-/// all is reported and left out.
-pub(crate) fn load_summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
-    let paths = scan::wiki_documents(ctx)?;
-    let names = doc::section_names(&ctx.config);
-    // Per document: the summary, or why it is skipped (a warning); an error stops the command.
-    let results = scan::parallel_map(&paths, |path| -> Result<Result<Summary, String>, Error> {
-        let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
-        let text = match fsio::read_text(path) {
-            Ok(text) => text,
-            Err(e) => return Ok(Err(e.to_string())),
-        };
-        // A document that trips a bug in pm is left out, not the whole listing.
-        let summary = scan::isolated(|| {
-            let document = Document::parse(text);
-            let mut summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
-            secrets::blot_summary(&mut summary)?;
-            Ok(summary)
-        });
-        match summary {
-            Ok(summary) => summary.map(Ok),
-            Err(panic) => Ok(Err(format!(
-                "pm failed on `{}` ({panic}); please report this bug with the file",
-                rel.display()
-            ))),
-        }
-    });
-    let mut summaries = Vec::with_capacity(results.len());
-    for result in results {
-        match result? {
-            Ok(summary) => {
-                for warning in &summary.warnings {
-                    eprintln!("warning: {}: {warning}", summary.path.display());
-                }
-                summaries.push(summary);
-            }
-            Err(e) => eprintln!("warning: {e}; skipped"),
-        }
-    }
-    // Newest first; undated documents last; the path breaks ties so the order is stable.
-    summaries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
-    Ok(summaries)
-}
-
 #[derive(Serialize)]
 struct Listed<'a> {
     path: &'a Path,
@@ -110,7 +62,7 @@ pub(crate) fn run(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
             .as_ref()
             .is_none_or(|w| value.as_ref().is_some_and(|v| v.eq_ignore_ascii_case(w)))
     };
-    let summaries: Vec<Summary> = load_summaries(ctx)?
+    let summaries: Vec<Summary> = catalog::summaries(ctx)?
         .into_iter()
         .filter(|s| matches(&args.status, &s.status) && matches(&args.severity, &s.severity))
         .filter(|s| {
@@ -137,7 +89,7 @@ pub(crate) fn run(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         })
         .collect();
     match args.format {
-        ListFormat::Json => print_line(&crate::output::json(&listed)?)?,
+        ListFormat::Json => print_line(&crate::render::json(&listed)?)?,
         ListFormat::Table => {
             let text = |v: Option<&str>| v.unwrap_or("-").to_string();
             let date = |d: Option<NaiveDate>| d.map_or("-".into(), |d| d.to_string());

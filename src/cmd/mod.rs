@@ -10,7 +10,10 @@ pub(crate) mod new;
 pub(crate) mod publish;
 pub(crate) mod timeline;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use clap::Args;
 
 use crate::cli::{Cli, Command};
 use crate::context::Ctx;
@@ -31,6 +34,20 @@ impl Outcome {
             Outcome::Findings => ExitCode::from(1),
         }
     }
+}
+
+/// The document to work on.
+#[derive(Debug, Args)]
+pub struct DocArg {
+    /// The post-mortem: a path, a file name or a slug (default: this clone's current one)
+    #[arg(long, env = "PM_DOC", value_name = "DOC")]
+    pub doc: Option<String>,
+}
+
+/// The document `--doc`/`PM_DOC` names, or the current one.
+pub(crate) fn document_path(doc: &DocArg, ctx: &Ctx) -> Result<PathBuf, Error> {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    ctx.wiki.resolve_doc(&folder, doc.doc.as_deref())
 }
 
 pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {

@@ -9,12 +9,12 @@ use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::fsio::{self, FsError};
-use crate::output::print_line;
 use crate::prompt::{Field, NoInput, Prompter, Terminal};
+use crate::render::print_line;
 use crate::slug;
+use crate::store::fsio::{self, FsError};
 use crate::template::Templates;
-use crate::when;
+use crate::time::when;
 
 #[derive(Debug, Args)]
 pub struct NewArgs {

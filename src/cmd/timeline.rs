@@ -1,23 +1,23 @@
 //! `pm timeline add` and `pm timeline list`: the incident log.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::action_item::normalize_text;
 use crate::check::secrets;
-use crate::cmd::Outcome;
+use crate::cmd::{DocArg, Outcome, document_path};
 use crate::context::Ctx;
+use crate::doc::actions::item::normalize_text;
+use crate::doc::timeline::entry::ZoneHint;
 use crate::doc::timeline::{self as doc_timeline, ItemKind, Layout};
 use crate::doc::{self, Document, splice::Edit};
 use crate::error::Error;
-use crate::fsio;
-use crate::output::print_line;
-use crate::timeline::ZoneHint;
-use crate::when;
+use crate::render::print_line;
+use crate::store::fsio;
+use crate::time::when;
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
@@ -37,14 +37,6 @@ pub enum TimelineCommand {
     /// Print the entries in order, with the gap since the previous one and since the start
     #[command(after_help = "Examples:\n  pm timeline list\n  pm timeline list --format json")]
     List(ListArgs),
-}
-
-/// The document to work on.
-#[derive(Debug, Args)]
-pub struct DocArg {
-    /// The post-mortem: a path, a file name or a slug (default: this clone's current one)
-    #[arg(long, env = "PM_DOC", value_name = "DOC")]
-    pub doc: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -103,12 +95,6 @@ pub(crate) fn run(args: &TimelineArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     }
 }
 
-/// The document `--doc`/`PM_DOC` names, or the current one.
-pub(crate) fn document_path(doc: &DocArg, ctx: &Ctx) -> Result<PathBuf, Error> {
-    let folder = ctx.wiki.root.join(&ctx.config.folder);
-    ctx.wiki.resolve_doc(&folder, doc.doc.as_deref())
-}
-
 fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
     let at = when::parse_when(&args.at, ctx.now, ctx.config.timezone).map_err(|e| {
@@ -136,7 +122,7 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     .filter_map(|(set, key)| set.then_some(key))
     .collect();
 
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let mut written = String::new();
     fsio::update_locked(&path, ctx.lock_timeout, |current| {
         let document = Document::parse(current.to_string());
@@ -225,7 +211,7 @@ struct Listed {
 fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
     let document = Document::parse(fsio::read_text(&path)?);
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let today = ctx.today();
     let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);
     let started = document
@@ -266,7 +252,7 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     }
     match args.format {
         Format::Json => {
-            print_line(&crate::output::json(&listed)?)?;
+            print_line(&crate::render::json(&listed)?)?;
         }
         Format::Text => {
             for entry in &listed {

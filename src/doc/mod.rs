@@ -14,7 +14,6 @@ use std::ops::Range;
 use front_matter::FrontMatter;
 use sections::{Block, Section, SectionNames};
 
-use crate::config::Config;
 use crate::text;
 
 pub(crate) struct Document {
@@ -107,17 +106,6 @@ impl Document {
             .iter()
             .find(|s| s.canonical.as_deref() == Some(canonical))
     }
-}
-
-/// The section names a wiki knows: the built-in ones, its required sections, and aliases.
-pub(crate) fn section_names(config: &Config) -> SectionNames {
-    SectionNames::new(
-        TEMPLATE_ORDER
-            .iter()
-            .copied()
-            .chain(config.required_sections.iter().map(String::as_str)),
-        &config.section_aliases,
-    )
 }
 
 /// The sections of the built-in template, in order; a missing section is created where it

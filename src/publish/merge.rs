@@ -8,12 +8,12 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use crate::action_item;
+use crate::doc::actions::item as action_item;
 use crate::doc::sections::SectionNames;
 use crate::doc::timeline;
+use crate::doc::timeline::entry::{LineKind, parse_line};
 use crate::doc::{Document, actions, splice};
 use crate::text;
-use crate::timeline::{LineKind, parse_line};
 
 /// A line merge: git's three-way merge of base, ours and theirs; `Ok(None)` when it conflicts.
 type LineMerge = fn(&str, &str, &str) -> Result<Option<String>, git2::Error>;
@@ -157,7 +157,7 @@ fn logged_lines(
 
 /// git's three-way merge of the two texts; `None` when it conflicts.
 fn line_merge(base: &str, ours: &str, theirs: &str) -> Result<Option<String>, git2::Error> {
-    super::repo::init_libgit2();
+    crate::git::repo::init_libgit2();
     let mut ancestor = git2::MergeFileInput::new();
     ancestor.content(base.as_bytes());
     let mut our_input = git2::MergeFileInput::new();
@@ -185,7 +185,11 @@ fn timeline_insertion(
         return None;
     };
     let found = timeline::read(doc, names, zone, today);
-    let at = crate::timeline::resolve(&stamp, Some(stamp.date.unwrap_or(today)), found.zone)?;
+    let at = crate::doc::timeline::entry::resolve(
+        &stamp,
+        Some(stamp.date.unwrap_or(today)),
+        found.zone,
+    )?;
     Some(timeline::insertion_as_written(doc, names, &found, at, raw))
 }
 

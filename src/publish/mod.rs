@@ -4,7 +4,6 @@
 
 pub(crate) mod index;
 pub(crate) mod merge;
-pub(crate) mod repo;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -17,8 +16,8 @@ use crate::check::secrets;
 use crate::context::Ctx;
 use crate::doc::{self, Document, splice::Edit, summary};
 use crate::error::Error;
-use crate::fsio;
-use repo::{Pushed, git_error};
+use crate::git::repo::{self, Pushed, git_error};
+use crate::store::fsio;
 
 /// How many times the remote may move on under us before `pm publish` gives up: enough for
 /// two clones publishing in a tight loop (the tests do), few enough to stop a runaway.
@@ -259,7 +258,7 @@ fn target(ctx: &Ctx, repo: &Repository, branch: &str) -> Result<Target, Error> {
 
 /// Run `pm check` on the documents: error-level findings stop the publish unless forced.
 fn check_documents(ctx: &Ctx, docs: &[(String, String)], force: bool) -> Result<(), Error> {
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let settings = Settings {
         config: &ctx.config,
         names: &names,
@@ -378,7 +377,7 @@ fn build_index(
     layout: &Layout,
 ) -> Result<String, Error> {
     let index_rel = layout.index.clone();
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let today = ctx.today();
     let row = |rel: &str, text: &str| {
         let document = Document::parse(text.to_string());
@@ -448,7 +447,7 @@ fn documents_in(
 }
 
 fn commit_message(request: &Request, contents: &[(String, String)], ctx: &Ctx) -> String {
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let titles: Vec<String> = contents
         .iter()
         .map(|(rel, text)| {
@@ -569,7 +568,7 @@ fn replay<'r>(
         .diff_tree_to_tree(Some(&base_tree), Some(&our_tree), None)
         .map_err(git_error("compare the trees", None))?;
     let index_rel = layout.index.clone();
-    let names = doc::section_names(&ctx.config);
+    let names = ctx.config.section_names();
     let conflict = |rel: &str| Error::Refused {
         reason: format!("both you and the remote changed the same part of `{rel}`"),
         hint: Some(format!(

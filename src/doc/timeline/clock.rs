@@ -6,10 +6,10 @@
 
 use chrono::{FixedOffset, NaiveTime};
 
+use super::entry::{Bad, Scan};
 use super::scan::{digits, letters, number, skip_byte, skip_ws, word_is};
-use super::{Bad, Scan};
 use crate::text;
-use crate::when::{ambiguous_abbreviation, parse_offset, zone_abbreviation_offset};
+use crate::time::when::{ambiguous_abbreviation, parse_offset, zone_abbreviation_offset};
 
 /// A time and the zone written right after it.
 pub(super) struct TimeFound {

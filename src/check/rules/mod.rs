@@ -17,7 +17,7 @@ use crate::doc::timeline::{self, ItemKind};
 use crate::doc::{Document, actions};
 use crate::error::Error;
 use crate::text;
-use crate::when;
+use crate::time::when;
 
 /// Every rule, with what it finds; `pm.toml`'s `[rules]` and `pm:allow` comments use these names.
 pub(crate) const RULES: &[(&str, &str)] = &[

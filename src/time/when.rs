@@ -888,7 +888,7 @@ mod tests {
 
     #[test]
     fn stamps_read_back() {
-        use crate::timeline::{LineKind, ZoneHint, parse_line, resolve};
+        use crate::doc::timeline::entry::{LineKind, ZoneHint, parse_line, resolve};
         let zones = [
             "UTC",
             "Europe/Copenhagen",

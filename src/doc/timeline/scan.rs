@@ -11,7 +11,7 @@
 
 use super::clock::{range_end_at, time_at};
 use super::date::{DateFound, date_at, weekday};
-use super::{Bad, Scan, Stamp};
+use super::entry::{Bad, Scan, Stamp};
 
 /// Where a line's content starts, after indentation, `>` quotes, list markers (`-`, `*`, `+`,
 /// `1.`, `1)`), a task box and a table row's leading `|`. `None` for blank lines, headings and

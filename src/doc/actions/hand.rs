@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::item::{ActionItem, is_placeholder, parse_due, skip, starts_ci};
 use super::ticket::{find_ticket, ticket_at};
-use super::{ActionItem, is_placeholder, parse_due, skip, starts_ci};
 
 use crate::text;
 

@@ -24,16 +24,12 @@ use chrono::NaiveDate;
 
 use crate::text;
 
-mod hand;
-mod table;
-mod ticket;
-
 #[cfg(test)]
-use table::is_table_separator;
-pub(crate) use table::parse_table_row;
+use super::table::is_table_separator;
+pub(crate) use super::table::parse_table_row;
 
-use hand::heuristic;
-use ticket::{is_url, jira_key, repo_ref};
+use super::hand::heuristic;
+use super::ticket::{is_url, jira_key, repo_ref};
 
 /// What pm writes between the text and its fields.
 const SEP: &str = " — ";
@@ -306,18 +302,18 @@ fn field_key(b: &[u8]) -> Option<usize> {
         .position(|k| starts_ci(b, k) && b.get(k.len()) == Some(&b':'))
 }
 
-fn starts_ci(b: &[u8], word: &str) -> bool {
+pub(super) fn starts_ci(b: &[u8], word: &str) -> bool {
     b.get(..word.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-fn is_placeholder(s: &str) -> bool {
+pub(super) fn is_placeholder(s: &str) -> bool {
     PLACEHOLDERS
         .iter()
         .any(|p| p.eq_ignore_ascii_case(s.trim_matches(['*', '_', ' '])))
 }
 
-fn skip(b: &[u8], set: &[u8]) -> usize {
+pub(super) fn skip(b: &[u8], set: &[u8]) -> usize {
     b.iter().take_while(|c| set.contains(c)).count()
 }
 

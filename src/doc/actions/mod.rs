@@ -1,7 +1,12 @@
 //! The action items of a document: the "Action items" section (tracked work, with owners and
-//! tickets) and "If we have time" (aspirations), read with [`crate::action_item`].
+//! tickets) and "If we have time" (aspirations), read with [`item`].
 
-use crate::action_item::{self, ActionItem};
+mod hand;
+pub(crate) mod item;
+mod table;
+mod ticket;
+
+use self::item::{self as action_item, ActionItem};
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, place};
 use crate::text;

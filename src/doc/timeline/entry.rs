@@ -8,12 +8,9 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
+use super::scan;
 use crate::text;
-use crate::when::{parse_offset, parse_zone, zone_abbreviation_offset};
-
-mod clock;
-mod date;
-mod scan;
+use crate::time::when::{parse_offset, parse_zone, zone_abbreviation_offset};
 
 /// A timestamp found at the start of a line's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,10 +52,10 @@ pub(crate) enum ZoneHint {
 }
 
 /// A line that starts like a timestamp but cannot be read.
-struct Bad;
+pub(super) struct Bad;
 
 /// `Ok(None)`: not here; `Err(Bad)`: here, but broken.
-type Scan<T> = Result<Option<T>, Bad>;
+pub(super) type Scan<T> = Result<Option<T>, Bad>;
 
 /// Classify one raw line (without its newline; a trailing `\r` is ignored).
 pub(crate) fn parse_line(line: &str) -> LineKind {

@@ -1,5 +1,8 @@
 //! Writing to the user: data on stdout, and errors rendered the house way on stderr.
 
+pub(crate) mod report;
+pub(crate) mod table;
+
 use std::error::Error as _;
 use std::fmt::Write as _;
 use std::io::Write;

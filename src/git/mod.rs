@@ -4,6 +4,8 @@
 //! about 20 ms on every run. `pm new` and `pm timeline add` must feel instant, so they find
 //! `.git` and read `user.name` themselves; only `pm publish` pays for libgit2.
 
+pub(crate) mod repo;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! field value or somewhere in running prose.
 
 use super::hand::word_start;
-use super::{is_placeholder, starts_ci, validate_ticket};
+use super::item::{is_placeholder, starts_ci, validate_ticket};
 
 use crate::text;
 

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::fsio;
 use crate::git;
+use crate::store::fsio;
 use crate::text;
 
 /// The wiki: a folder (usually a git work tree) holding `pm.toml` and the post-mortems.

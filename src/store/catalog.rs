@@ -4,8 +4,12 @@ use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::check::secrets;
 use crate::context::Ctx;
+use crate::doc::Document;
+use crate::doc::summary::{self, Summary};
 use crate::error::Error;
+use crate::store::fsio;
 
 /// The post-mortems under `folder`: every `.md` file, in subfolders too, except the index
 /// page and hidden files and folders; sorted by path so every listing is deterministic. No
@@ -53,6 +57,51 @@ fn walk(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
+}
+
+/// Every post-mortem of the wiki, summarised, newest first. What cannot be read is reported
+/// on stderr (file and line) and listed with what could be read; a file that is not text at
+/// all is reported and left out.
+pub(crate) fn summaries(ctx: &Ctx) -> Result<Vec<Summary>, Error> {
+    let paths = wiki_documents(ctx)?;
+    let names = ctx.config.section_names();
+    // Per document: the summary, or why it is skipped (a warning); an error stops the command.
+    let results = parallel_map(&paths, |path| -> Result<Result<Summary, String>, Error> {
+        let rel = path.strip_prefix(&ctx.wiki.root).unwrap_or(path);
+        let text = match fsio::read_text(path) {
+            Ok(text) => text,
+            Err(e) => return Ok(Err(e.to_string())),
+        };
+        // A document that trips a bug in pm is left out, not the whole listing.
+        let summary = isolated(|| {
+            let document = Document::parse(text);
+            let mut summary = summary::summarize(&document, &names, ctx.config.timezone, rel);
+            secrets::blot_summary(&mut summary)?;
+            Ok(summary)
+        });
+        match summary {
+            Ok(summary) => summary.map(Ok),
+            Err(panic) => Ok(Err(format!(
+                "pm failed on `{}` ({panic}); please report this bug with the file",
+                rel.display()
+            ))),
+        }
+    });
+    let mut summaries = Vec::with_capacity(results.len());
+    for result in results {
+        match result? {
+            Ok(summary) => {
+                for warning in &summary.warnings {
+                    eprintln!("warning: {}: {warning}", summary.path.display());
+                }
+                summaries.push(summary);
+            }
+            Err(e) => eprintln!("warning: {e}; skipped"),
+        }
+    }
+    // Newest first; undated documents last; the path breaks ties so the order is stable.
+    summaries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    Ok(summaries)
 }
 
 /// `work()`, with a panic caught and returned as its message and place (`panicked at
@@ -138,7 +187,10 @@ mod tests {
     fn isolated_turns_a_panic_into_its_message() {
         assert_eq!(isolated(|| 7), Ok(7));
         let caught = isolated(|| -> usize { panic!("boom {}", 1) }).unwrap_err();
-        assert!(caught.starts_with("panicked at src/scan.rs:"), "{caught}");
+        assert!(
+            caught.starts_with("panicked at src/store/catalog.rs:"),
+            "{caught}"
+        );
         assert!(caught.ends_with("boom 1"), "{caught}");
         // Nested and repeated calls keep working.
         assert_eq!(isolated(|| isolated(|| 1)), Ok(Ok(1)));

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::finding::{Finding, Level};
+use crate::check::finding::{Finding, Level};
 
 /// Lines wider than this many terminal cells are cut around the finding; a minified JSON blob or
 /// a pasted log line would otherwise bury the caret under screens of text.

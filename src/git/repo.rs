@@ -11,7 +11,7 @@ use git2::{
 };
 
 use crate::error::Error;
-use crate::fsio;
+use crate::store::fsio;
 use crate::text;
 
 /// A git failure, with what pm was doing.

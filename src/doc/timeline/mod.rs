@@ -1,16 +1,21 @@
-//! The Timeline section of a document: its entries (read with [`crate::timeline`]), and where
+//! The Timeline section of a document: its entries (each line read with [`entry`]), and where
 //! a new entry goes.
+
+mod clock;
+mod date;
+pub(crate) mod entry;
+mod scan;
 
 use std::ops::Range;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
+use self::entry::{LineKind, Stamp, ZoneHint};
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, place};
 use crate::text;
-use crate::timeline::{self, LineKind, Stamp, ZoneHint};
-use crate::when;
+use crate::time::when;
 
 pub(crate) const NAME: &str = "Timeline";
 
@@ -168,7 +173,7 @@ pub(crate) fn read(
 }
 
 fn push(items: &mut Vec<Item>, doc: &Document, line: usize, lines: Range<usize>, layout: Layout) {
-    let kind = match timeline::parse_line(doc.line(line)) {
+    let kind = match entry::parse_line(doc.line(line)) {
         LineKind::Entry(stamp) => ItemKind::Entry { stamp, at: None },
         LineKind::Unreadable => ItemKind::Unreadable,
         LineKind::NotAnEntry => return,
@@ -207,13 +212,13 @@ fn resolve_all(
         let ItemKind::Entry { stamp, at } = &mut item.kind else {
             continue;
         };
-        let mut resolved = timeline::resolve(stamp, date, zone);
+        let mut resolved = entry::resolve(stamp, date, zone);
         let dated = stamp.date.is_some() || stamp.month_day.is_some();
         if let (Some(now), Some(before), false) = (resolved, previous, dated)
             && before - now > Duration::hours(6)
         {
             let next_day = date.and_then(|d| d.succ_opt());
-            resolved = timeline::resolve(stamp, next_day, zone).or(resolved);
+            resolved = entry::resolve(stamp, next_day, zone).or(resolved);
         }
         if let Some(found) = resolved {
             date = Some(local_date(found, zone));
@@ -277,16 +282,16 @@ fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
             .iter()
             .any(|b| b.kind == BlockKind::Html && b.lines.contains(&i))
     };
-    timeline::zone_hint(heading).or_else(|| {
+    entry::zone_hint(heading).or_else(|| {
         section
             .body
             .clone()
             .filter(|&i| !in_comment(i))
             .map(|i| doc.line(i))
-            .take_while(|line| !matches!(timeline::parse_line(line), LineKind::Entry(_)))
+            .take_while(|line| !matches!(entry::parse_line(line), LineKind::Entry(_)))
             .filter(|line| !line.trim().is_empty())
             .take(5)
-            .find_map(timeline::zone_hint)
+            .find_map(entry::zone_hint)
     })
 }
 
@@ -417,7 +422,7 @@ fn table_row(entry: &str, author: Option<&str>, cells: usize, who: Option<usize>
 mod tests {
     use super::*;
     use crate::config::{UserConfig, load};
-    use crate::doc::{section_names, splice};
+    use crate::doc::splice;
 
     #[test]
     fn list_prefix_takes_only_real_markers() {
@@ -446,7 +451,7 @@ mod tests {
             &UserConfig::default(),
         )
         .unwrap();
-        let names = section_names(&config);
+        let names = config.section_names();
         let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
         for text in documents {
             let doc = Document::parse(text.to_string());
