@@ -8,6 +8,7 @@ use clap::Args;
 use crate::check::secrets;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
+use crate::doc::meta::STATUSES;
 use crate::error::Error;
 use crate::prompt::{Field, NoInput, Prompter, Terminal};
 use crate::render::print_line;
@@ -55,9 +56,6 @@ const KEYS_WITH_FLAGS: [(&str, &str); 5] = [
     ("lead", "--lead"),
     ("review_by", "the wiki's `review_days`"),
 ];
-
-/// Statuses a post-mortem can have.
-pub(crate) const STATUSES: [&str; 3] = ["draft", "review", "published"];
 
 pub(crate) fn run(args: &NewArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let prompter: &dyn Prompter = if ctx.interactive { &Terminal } else { &NoInput };

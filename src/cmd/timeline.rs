@@ -215,10 +215,8 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let today = ctx.today();
     let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);
     let started = document
-        .front
-        .as_ref()
-        .and_then(|f| f.time(&document.text, "started"))
-        .and_then(Result::ok)
+        .meta
+        .started()
         .or_else(|| timeline.items.iter().find_map(doc_timeline::Item::at));
     let mut previous: Option<DateTime<FixedOffset>> = None;
     let mut listed = Vec::new();

@@ -3,6 +3,7 @@
 
 pub(crate) mod actions;
 pub(crate) mod front_matter;
+pub(crate) mod meta;
 pub(crate) mod place;
 pub(crate) mod sections;
 pub(crate) mod splice;
@@ -12,6 +13,7 @@ pub(crate) mod timeline;
 use std::ops::Range;
 
 use front_matter::FrontMatter;
+use meta::Meta;
 use sections::{Block, Section, SectionNames};
 
 use crate::text;
@@ -23,6 +25,8 @@ pub(crate) struct Document {
     /// Byte offset of the start of each line; a final line without a break counts too.
     line_starts: Vec<usize>,
     pub(crate) front: Option<FrontMatter>,
+    /// The front matter's values, read once.
+    pub(crate) meta: Meta,
     pub(crate) blocks: Vec<Block>,
     /// The sections, found once: `pm check` asks for them from several rules. A wiki has one
     /// set of section names, so the first caller's names hold for the document's life.
@@ -39,6 +43,7 @@ impl Document {
         line_starts.push(0);
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let front = front_matter::locate(&text);
+        let meta = Meta::read(front.as_ref(), &text);
         let body_start = front.as_ref().map_or(0, |f| f.range.end);
         let first_line = line_starts.partition_point(|&s| s <= body_start) - 1;
         let blocks = sections::blocks(text::after(&text, line_starts[first_line]), first_line);
@@ -47,6 +52,7 @@ impl Document {
             newline,
             line_starts,
             front,
+            meta,
             blocks,
             sections: std::cell::OnceCell::new(),
         }

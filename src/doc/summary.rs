@@ -59,21 +59,18 @@ pub(crate) fn summarize(doc: &Document, names: &SectionNames, zone: Tz, path: &P
         }
         _ => {}
     }
-    let string = |key: &str| {
-        front
-            .and_then(|f| f.string(&doc.text, key))
-            .filter(|s| !s.trim().is_empty())
-    };
-    let started = match front.and_then(|f| f.time(&doc.text, "started")) {
-        Some(Ok(at)) => Some(at),
+    let meta = &doc.meta;
+    let said = |value: &Option<String>| value.clone().filter(|s| !s.trim().is_empty());
+    let started = match &meta.started {
+        Some(Ok(at)) => Some(*at),
         Some(Err(e)) => {
             warnings.push(format!("`started`: {e}"));
             None
         }
         None => None,
     };
-    let review_by = match front.and_then(|f| f.date(&doc.text, "review_by")) {
-        Some(Ok(day)) => Some(day),
+    let review_by = match &meta.review_by {
+        Some(Ok(day)) => Some(*day),
         Some(Err(e)) => {
             warnings.push(format!("`review_by`: {e}"));
             None
@@ -88,16 +85,16 @@ pub(crate) fn summarize(doc: &Document, names: &SectionNames, zone: Tz, path: &P
                 .get(..10)
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         });
-    let title = string("title")
+    let title = said(&meta.title)
         .or_else(|| first_heading(doc))
         .unwrap_or_else(|| file_name.trim_end_matches(".md").to_string());
     Summary {
         path: path.to_path_buf(),
         date,
         title,
-        severity: string("severity"),
-        status: string("status"),
-        lead: string("lead"),
+        severity: said(&meta.severity),
+        status: said(&meta.status),
+        lead: said(&meta.lead),
         review_by,
         actions: actions::read(doc, names),
         warnings,

@@ -11,6 +11,7 @@ use crate::check::finding::{Allowances, Finding, Level};
 use crate::check::secrets::{SecretHit, document_secrets, without_secrets};
 use crate::config::{Config, RuleLevel};
 use crate::doc::front_matter::Kind;
+use crate::doc::meta::{self, MILESTONES};
 use crate::doc::sections::{BlockKind, SectionNames};
 use crate::doc::summary::{self, Summary};
 use crate::doc::timeline::{self, ItemKind};
@@ -94,7 +95,6 @@ const WINDOW_AFTER: i64 = 7;
 /// Without `resolved`, entries up to this long after `started` are expected.
 const WINDOW_OPEN: i64 = 30;
 
-const STATUSES: [&str; 3] = ["draft", "review", "published"];
 const FIELDS: [&str; 4] = ["title", "severity", "status", "started"];
 
 /// Read a document's text and check it: the document as every other rule saw it (with its
@@ -311,8 +311,8 @@ fn front_matter(run: &mut Run, settings: &Settings) {
             }
         }
     }
-    if let Some(status) = front.string(&doc.text, "status")
-        && !STATUSES.contains(&status.to_ascii_lowercase().as_str())
+    if let Some(status) = &doc.meta.status
+        && !meta::is_status(status)
     {
         {
             run.add(
@@ -325,9 +325,9 @@ fn front_matter(run: &mut Run, settings: &Settings) {
             );
         }
     }
-    if let Some(severity) = front.string(&doc.text, "severity") {
+    if let Some(severity) = &doc.meta.severity {
         let known = &settings.config.severities;
-        if !known.iter().any(|s| s.eq_ignore_ascii_case(&severity)) {
+        if !known.iter().any(|s| s.eq_ignore_ascii_case(severity)) {
             run.add(
                 "front-matter",
                 Class::Incomplete,
@@ -341,7 +341,7 @@ fn front_matter(run: &mut Run, settings: &Settings) {
             );
         }
     }
-    if let Some(Err(e)) = front.date(&doc.text, "review_by") {
+    if let Some(Err(e)) = &doc.meta.review_by {
         run.add(
             "front-matter",
             Class::Error,
@@ -353,9 +353,9 @@ fn front_matter(run: &mut Run, settings: &Settings) {
     }
     // The milestones, in the order they must happen.
     let mut previous: Option<(&str, DateTime<FixedOffset>)> = None;
-    for key in ["started", "detected", "mitigated", "resolved"] {
-        match front.time(&doc.text, key) {
-            Some(Ok(at)) => {
+    for key in MILESTONES {
+        match doc.meta.milestone(key) {
+            Some(&Ok(at)) => {
                 if let Some((before, then)) = previous
                     && at < then
                 {
@@ -487,14 +487,8 @@ fn timeline_rules(run: &mut Run, settings: &Settings) {
         );
         return;
     }
-    let front = doc.front.as_ref();
-    let time = |key: &str| {
-        front
-            .and_then(|f| f.time(&doc.text, key))
-            .and_then(Result::ok)
-    };
-    let started = time("started");
-    let resolved = time("resolved");
+    let started = doc.meta.started();
+    let resolved = doc.meta.time("resolved");
     // The latest entry so far, and its stamp as written: a stamp without a date is quoted as
     // it is, rather than with the date pm assumed for it.
     let mut previous: Option<(DateTime<FixedOffset>, String)> = None;
@@ -673,13 +667,7 @@ fn prose_rules(run: &mut Run, summary: &Summary, names: &SectionNames) -> Result
     if let Some(lead) = &summary.lead {
         people.push(lead);
     }
-    let authors = doc
-        .front
-        .as_ref()
-        .and_then(|f| f.table())
-        .and_then(|t| t.get("authors"))
-        .and_then(|a| a.as_array());
-    people.extend(authors.into_iter().flatten().filter_map(|a| a.as_str()));
+    people.extend(doc.meta.authors.iter().map(String::as_str));
     for (i, &code) in in_code.iter().enumerate() {
         let line = doc.line(i);
         if i >= front_end && !code {

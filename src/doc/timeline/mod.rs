@@ -196,11 +196,7 @@ fn resolve_all(
     zone: ZoneHint,
     fallback_date: NaiveDate,
 ) {
-    let started = doc
-        .front
-        .as_ref()
-        .and_then(|f| f.time(&doc.text, "started"))
-        .and_then(Result::ok);
+    let started = doc.meta.started();
     let mut date = Some(started.map_or(fallback_date, |s| local_date(s, zone)));
     let mut previous: Option<DateTime<FixedOffset>> = None;
     let mut next_day = days.iter().peekable();
