@@ -70,6 +70,55 @@ pub enum Error {
     },
     #[error("no post-mortem `{doc}` in `{folder}`")]
     DocNotFound { doc: String, folder: PathBuf },
+    #[error("`{doc}` could be any of {}", list_paths(candidates))]
+    AmbiguousDoc {
+        doc: String,
+        candidates: Vec<PathBuf>,
+    },
+    #[error("the current post-mortem `{}` no longer exists", path.display())]
+    CurrentDocGone { path: PathBuf },
+    /// `--wiki` or `PM_WIKI` names a folder that is not there.
+    #[error("the wiki folder `{}` does not exist", dir.display())]
+    WikiMissing { dir: PathBuf },
+    /// The user's config names a default wiki that is not there.
+    #[error("the wiki folder `{}` that `{}` names does not exist", dir.display(), config.display())]
+    ConfiguredWikiMissing { dir: PathBuf, config: PathBuf },
+    /// `pm init` would overwrite a file.
+    #[error("`{}` already exists", path.display())]
+    WouldOverwrite { path: PathBuf },
+    /// Every numbered variant of a new post-mortem's file name is taken.
+    #[error("1000 post-mortems named `{name}` already exist")]
+    NamesTaken { name: String },
+    #[error("the editor `{editor}` failed ({status})")]
+    EditorFailed {
+        editor: String,
+        status: String,
+        path: PathBuf,
+    },
+    /// A milestone cannot be set: the document has no TOML block to hold it.
+    #[error("cannot set `{key}`: `{}` has no valid TOML front matter (`+++` block)", path.display())]
+    NoFrontMatter {
+        key: &'static str,
+        value: String,
+        path: PathBuf,
+    },
+    /// `pm action add` into an action section written as a table.
+    #[error("cannot add the item to `{}`: {why}", path.display())]
+    ActionNotPlaced { path: PathBuf, why: String },
+    #[error("no action item matches `{query}`")]
+    NoActionMatches { query: String },
+    #[error("`{query}` matches {} action items:\n{}", matches.len(), matches.join("\n"))]
+    ActionsMatch { query: String, matches: Vec<String> },
+    /// The item found before taking the lock is gone or done once the lock is held.
+    #[error("the item at {place} changed while pm was ticking it")]
+    ActionChanged { place: String },
+    #[error("the item at {place} has no checkbox (`- [ ]`) to tick")]
+    NoCheckbox { place: String },
+    #[error("could not write JSON")]
+    Json {
+        #[source]
+        source: serde_json::Error,
+    },
     #[error("no current post-mortem in this clone")]
     NoCurrentDoc,
     /// Documents `pm check` could not read or check: exit 2, since no verdict is possible.
@@ -119,6 +168,31 @@ impl Error {
             Error::DocNotFound { .. } => {
                 Some("pass a path, a file name or a slug; `pm list` shows them all".into())
             }
+            Error::AmbiguousDoc { .. } => Some("pass the file name".into()),
+            Error::CurrentDocGone { .. } => Some("pass `--doc PATH` or set `PM_DOC`".into()),
+            Error::WikiMissing { .. } => Some("check `--wiki` or `PM_WIKI`".into()),
+            Error::ConfiguredWikiMissing { config, .. } => Some(format!(
+                "fix `wiki` in `{}`, or pass `--wiki DIR`",
+                config.display()
+            )),
+            Error::WouldOverwrite { .. } => Some("pass `--force` to overwrite it".into()),
+            Error::NamesTaken { .. } => Some("give the incident a more specific title".into()),
+            Error::EditorFailed { path, .. } => {
+                Some(format!("the post-mortem is saved at `{}`", path.display()))
+            }
+            Error::NoFrontMatter { key, value, .. } => Some(format!(
+                "add `{key} = {value}` to its front matter by hand, or fix the block; \
+                 nothing was written"
+            )),
+            Error::ActionNotPlaced { .. } => Some("add it by hand; nothing was written".into()),
+            Error::NoActionMatches { .. } => {
+                Some("give its ticket or words of its text; `pm actions` lists them".into())
+            }
+            Error::ActionsMatch { .. } => {
+                Some("give the ticket or more of the text, or `--doc`".into())
+            }
+            Error::ActionChanged { .. } => Some("run the command again".into()),
+            Error::NoCheckbox { .. } => Some("make it a task list item, or edit it by hand".into()),
             Error::SecretInInput { .. } => Some(
                 "the wiki is readable company-wide: leave the credential out (and rotate it if \
                  it is real); pass `--allow-secret` if it is not a credential"

@@ -10,10 +10,11 @@ use crate::cmd::{DocArg, document_path};
 use crate::context::Ctx;
 use crate::doc::actions::Action;
 use crate::doc::actions::item::{self as action_item, ItemError};
-use crate::doc::{self, Document, actions, splice::Edit};
+use crate::doc::{Document, actions, splice::Edit};
 use crate::error::Error;
 use crate::render::print_line;
 use crate::store::catalog;
+use crate::store::edit;
 use crate::store::fsio;
 
 #[derive(Debug, Args)]
@@ -118,19 +119,15 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
 
     let path = document_path(&args.doc, ctx)?;
     let names = ctx.config.section_names();
-    fsio::update_locked(&path, ctx.lock_timeout, |current| {
-        let document = Document::parse(current.to_string());
+    edit::edit(&path, ctx.lock_timeout, |document| {
         let (offset, insert) =
-            actions::insertion(&document, &names, args.later, &line).map_err(|e| {
-                Error::Refused {
-                    reason: format!("cannot add the item to `{}`: {e}", path.display()),
-                    hint: Some("add it by hand; nothing was written".into()),
+            actions::insertion(document, &names, args.later, &line).map_err(|e| {
+                Error::ActionNotPlaced {
+                    path: path.clone(),
+                    why: e.to_string(),
                 }
             })?;
-        Ok::<_, Error>(Some(doc::splice::apply(
-            &document.text,
-            &[Edit::insert(offset, insert)],
-        )))
+        Ok((vec![Edit::insert(offset, insert)], ()))
     })?;
     print_line(&line)?;
     Ok(Outcome::Success)
@@ -176,13 +173,10 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let one = match found.len() {
         1 => found.remove(0),
         0 => {
-            return Err(Error::Refused {
-                reason: format!("no action item matches `{query}`"),
-                hint: Some("give its ticket or words of its text; `pm actions` lists them".into()),
-            });
+            return Err(Error::NoActionMatches { query });
         }
         _ => {
-            let list: Vec<String> = found
+            let matches = found
                 .iter()
                 .map(|m| {
                     format!(
@@ -193,14 +187,7 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
                     )
                 })
                 .collect();
-            return Err(Error::Refused {
-                reason: format!(
-                    "`{query}` matches {} action items:\n{}",
-                    found.len(),
-                    list.join("\n")
-                ),
-                hint: Some("give the ticket or more of the text, or `--doc`".into()),
-            });
+            return Err(Error::ActionsMatch { query, matches });
         }
     };
     let shown = one.path.strip_prefix(&ctx.wiki.root).unwrap_or(&one.path);
@@ -209,27 +196,21 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         eprintln!("already done: {} ({place})", one.action.item.text);
         return Ok(Outcome::Success);
     }
-    fsio::update_locked(&one.path, ctx.lock_timeout, |current| {
-        let document = Document::parse(current.to_string());
+    edit::edit(&one.path, ctx.lock_timeout, |document| {
         // Found again under the lock: the file may have changed since it was searched.
-        let action = matching(&actions::read(&document, &names), &query)
+        let action = matching(&actions::read(document, &names), &query)
             .into_iter()
             .find(|a| a.item.text == one.action.item.text && !a.item.done)
-            .ok_or_else(|| Error::Refused {
-                reason: format!("the item at {place} changed while pm was ticking it"),
-                hint: Some("run the command again".into()),
+            .ok_or_else(|| Error::ActionChanged {
+                place: place.clone(),
             })?;
         let Some(checkbox) = action.item.checkbox else {
-            return Err(Error::Refused {
-                reason: format!("the item at {place} has no checkbox (`- [ ]`) to tick"),
-                hint: Some("make it a task list item, or edit it by hand".into()),
+            return Err(Error::NoCheckbox {
+                place: place.clone(),
             });
         };
         let at = document.line_start(action.line) + checkbox;
-        Ok(Some(doc::splice::apply(
-            &document.text,
-            &[Edit::replace(at..at + 1, "x")],
-        )))
+        Ok((vec![Edit::replace(at..at + 1, "x")], ()))
     })?;
     print_line(&format!("done: {} ({place})", one.action.item.text))?;
     Ok(Outcome::Success)

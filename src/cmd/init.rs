@@ -37,10 +37,7 @@ pub(crate) fn run(args: &InitArgs) -> Result<Outcome, Error> {
     }
     // Check every file first, so a refusal leaves nothing half done.
     if let Some((path, _)) = files.iter().find(|(path, _)| !args.force && path.exists()) {
-        return Err(Error::Refused {
-            reason: format!("`{}` already exists", path.display()),
-            hint: Some("pass `--force` to overwrite it".into()),
-        });
+        return Err(Error::WouldOverwrite { path: path.clone() });
     }
     for (path, content) in &files {
         write(path, content, args.force)?;

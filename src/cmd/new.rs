@@ -372,9 +372,8 @@ fn create(folder: &Path, date: &str, title: &str, text: &str) -> Result<PathBuf,
             Err(e) => return Err(e.into()),
         }
     }
-    Err(Error::Refused {
-        reason: format!("1000 post-mortems named `{date}-{slug}` already exist"),
-        hint: Some("give the incident a more specific title".into()),
+    Err(Error::NamesTaken {
+        name: format!("{date}-{slug}"),
     })
 }
 
@@ -406,9 +405,10 @@ fn edit(path: &Path) -> Result<(), Error> {
     if status.success() {
         Ok(())
     } else {
-        Err(Error::Refused {
-            reason: format!("the editor `{editor}` failed ({status})"),
-            hint: Some(format!("the post-mortem is saved at `{}`", path.display())),
+        Err(Error::EditorFailed {
+            editor: editor.clone(),
+            status: status.to_string(),
+            path: path.to_path_buf(),
         })
     }
 }

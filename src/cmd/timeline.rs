@@ -13,9 +13,10 @@ use crate::context::Ctx;
 use crate::doc::actions::item::normalize_text;
 use crate::doc::timeline::entry::ZoneHint;
 use crate::doc::timeline::{self as doc_timeline, ItemKind, Layout};
-use crate::doc::{self, Document, splice::Edit};
+use crate::doc::{Document, splice::Edit};
 use crate::error::Error;
 use crate::render::print_line;
+use crate::store::edit;
 use crate::store::fsio;
 use crate::time::when;
 
@@ -123,20 +124,17 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     .collect();
 
     let names = ctx.config.section_names();
-    let mut written = String::new();
-    fsio::update_locked(&path, ctx.lock_timeout, |current| {
-        let document = Document::parse(current.to_string());
+    let written = edit::edit(&path, ctx.lock_timeout, |document| {
         let day = at.with_timezone(&ctx.config.timezone).date_naive();
-        let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, day);
+        let timeline = doc_timeline::read(document, &names, ctx.config.timezone, day);
         let entry = doc_timeline::entry_text(at, timeline.zone, &text, author.as_deref());
         let (offset, insert) =
-            doc_timeline::insertion(&document, &names, &timeline, at, &entry, author.as_deref());
+            doc_timeline::insertion(document, &names, &timeline, at, &entry, author.as_deref());
         let mut edits = vec![Edit::insert(offset, insert)];
         for key in &milestones {
-            edits.push(set_time(&document, &path, key, at)?);
+            edits.push(set_time(document, &path, key, at)?);
         }
-        written = entry;
-        Ok::<_, Error>(Some(doc::splice::apply(&document.text, &edits)))
+        Ok((edits, entry))
     })?;
     print_line(&written)?;
     Ok(Outcome::Success)
@@ -172,23 +170,19 @@ fn entry_text(words: &[String]) -> Result<String, Error> {
 fn set_time(
     doc: &Document,
     path: &Path,
-    key: &str,
+    key: &'static str,
     at: DateTime<FixedOffset>,
 ) -> Result<Edit, Error> {
     let value = at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    doc.front
+    let edit = doc
+        .front
         .as_ref()
-        .and_then(|front| front.set(&doc.text, key, &value, doc.newline))
-        .ok_or_else(|| Error::Refused {
-            reason: format!(
-                "cannot set `{key}`: `{}` has no valid TOML front matter (`+++` block)",
-                path.display()
-            ),
-            hint: Some(format!(
-                "add `{key} = {value}` to its front matter by hand, or fix the block; \
-                 nothing was written"
-            )),
-        })
+        .and_then(|front| front.set(&doc.text, key, &value, doc.newline));
+    edit.ok_or_else(|| Error::NoFrontMatter {
+        key,
+        value,
+        path: path.to_path_buf(),
+    })
 }
 
 /// One entry as `pm timeline list` reports it.

@@ -37,10 +37,7 @@ pub(crate) fn stdout_error(source: std::io::Error) -> Error {
 
 /// Pretty JSON for `--format json`, whose shape is promised to scripts.
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Refused {
-        reason: format!("could not write JSON: {e}"),
-        hint: None,
-    })
+    serde_json::to_string_pretty(value).map_err(|source| Error::Json { source })
 }
 
 /// `true` when the error is only that the reader of our stdout went away (`pm list | head`).

@@ -2,5 +2,6 @@
 //! post-mortem in it, and locked atomic writes.
 
 pub(crate) mod catalog;
+pub(crate) mod edit;
 pub(crate) mod fsio;
 pub(crate) mod wiki;

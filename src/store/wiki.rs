@@ -24,9 +24,8 @@ impl Wiki {
     ) -> Result<Wiki, Error> {
         if let Some(dir) = flag {
             if !dir.is_dir() {
-                return Err(Error::Refused {
-                    reason: format!("the wiki folder `{}` does not exist", dir.display()),
-                    hint: Some("check `--wiki` or `PM_WIKI`".into()),
+                return Err(Error::WikiMissing {
+                    dir: dir.to_path_buf(),
                 });
             }
             return Ok(Wiki {
@@ -50,16 +49,9 @@ impl Wiki {
         }
         if let Some((dir, config)) = default {
             if !dir.is_dir() {
-                return Err(Error::Refused {
-                    reason: format!(
-                        "the wiki folder `{}` that `{}` names does not exist",
-                        dir.display(),
-                        config.display()
-                    ),
-                    hint: Some(format!(
-                        "fix `wiki` in `{}`, or pass `--wiki DIR`",
-                        config.display()
-                    )),
+                return Err(Error::ConfiguredWikiMissing {
+                    dir: dir.to_path_buf(),
+                    config: config.to_path_buf(),
                 });
             }
             return Ok(Wiki {
@@ -111,13 +103,7 @@ impl Wiki {
         let Some(doc) = doc.filter(|d| !d.trim().is_empty()) else {
             return match self.current() {
                 Some(path) if path.is_file() => Ok(path),
-                Some(path) => Err(Error::Refused {
-                    reason: format!(
-                        "the current post-mortem `{}` no longer exists",
-                        path.display()
-                    ),
-                    hint: Some("pass `--doc PATH` or set `PM_DOC`".into()),
-                }),
+                Some(path) => Err(Error::CurrentDocGone { path }),
                 None => Err(Error::NoCurrentDoc),
             };
         };
@@ -152,16 +138,9 @@ impl Wiki {
                 doc: doc.to_string(),
                 folder: folder.to_path_buf(),
             }),
-            _ => Err(Error::Refused {
-                reason: format!(
-                    "`{doc}` could be any of {}",
-                    found
-                        .iter()
-                        .map(|p| format!("`{}`", p.display()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                hint: Some("pass the file name".into()),
+            _ => Err(Error::AmbiguousDoc {
+                doc: doc.to_string(),
+                candidates: found,
             }),
         }
     }
