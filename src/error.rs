@@ -114,6 +114,11 @@ pub enum Error {
     ActionChanged { place: String },
     #[error("the item at {place} has no checkbox (`- [ ]`) to tick")]
     NoCheckbox { place: String },
+    #[error("could not write CSV")]
+    Csv {
+        #[source]
+        source: csv::Error,
+    },
     #[error("could not write JSON")]
     Json {
         #[source]

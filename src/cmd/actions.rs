@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
 use crate::error::Error;
+use crate::render::csv::csv;
 use crate::render::table::{self, Table};
 use crate::render::{print_line, print_text};
 use crate::store::catalog;
@@ -90,7 +91,7 @@ pub(crate) fn run(args: &ActionsArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         .collect();
     match args.format {
         ActionsFormat::Json => print_line(&crate::render::json(&rows)?)?,
-        ActionsFormat::Csv => print_text(jira_csv(&rows))?,
+        ActionsFormat::Csv => print_text(jira_csv(&rows)?)?,
         ActionsFormat::Table => {
             let cell = |v: Option<&str>| v.unwrap_or("-").to_string();
             let rows = rows
@@ -128,54 +129,34 @@ fn bare_handle(owner: &str) -> &str {
     owner.trim().trim_start_matches('@')
 }
 
-/// The columns Jira's CSV importer maps without configuration, RFC 4180 quoted, CRLF lines.
-fn jira_csv(rows: &[Row]) -> String {
-    let mut out = String::from("Summary,Assignee,Due date,Labels,Description\r\n");
-    for r in rows {
-        let mut description = format!(
-            "From the post-mortem \"{}\" ({})",
-            r.incident,
-            r.document.display()
-        );
-        if let Some(ticket) = r.ticket {
-            description.push_str("; ticket ");
-            description.push_str(ticket);
-        }
-        if r.done {
-            description.push_str("; done");
-        }
-        let fields = [
-            r.text.to_string(),
-            r.owner.map(bare_handle).unwrap_or_default().to_string(),
-            r.due.map(|d| d.to_string()).unwrap_or_default(),
-            "postmortem".to_string(),
-            description,
-        ];
-        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// A field quoted when it holds a comma, a quote or a line break, quotes doubled (RFC 4180).
-fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn quotes_only_what_needs_it() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-    }
+/// The columns Jira's CSV importer maps without configuration.
+fn jira_csv(rows: &[Row]) -> Result<String, Error> {
+    let records: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut description = format!(
+                "From the post-mortem \"{}\" ({})",
+                r.incident,
+                r.document.display()
+            );
+            if let Some(ticket) = r.ticket {
+                description.push_str("; ticket ");
+                description.push_str(ticket);
+            }
+            if r.done {
+                description.push_str("; done");
+            }
+            vec![
+                r.text.to_string(),
+                r.owner.map(bare_handle).unwrap_or_default().to_string(),
+                r.due.map(|d| d.to_string()).unwrap_or_default(),
+                "postmortem".to_string(),
+                description,
+            ]
+        })
+        .collect();
+    csv(
+        &["Summary", "Assignee", "Due date", "Labels", "Description"],
+        &records,
+    )
 }

@@ -1,5 +1,7 @@
 //! Writing to the user: data on stdout, and errors rendered the house way on stderr.
 
+pub(crate) mod colour;
+pub(crate) mod csv;
 pub(crate) mod report;
 pub(crate) mod table;
 
@@ -8,6 +10,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::error::Error;
+use colour::Paint;
 
 /// Print one line of data on stdout.
 pub(crate) fn print_line(line: &str) -> Result<(), Error> {
@@ -47,11 +50,13 @@ pub fn is_broken_pipe(err: &Error) -> bool {
 
 /// `error: …`, then one `caused by: …` per source, then `hint: …` when there is something to do.
 pub fn render_error(err: &Error, color: bool) -> String {
-    let (red, yellow, bold, reset) = if color {
-        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1m", "\x1b[0m")
-    } else {
-        ("", "", "", "")
-    };
+    let paint = Paint { color };
+    let (red, yellow, bold, reset) = (
+        paint.on(colour::ERROR),
+        paint.on(colour::WARNING),
+        paint.on(colour::BOLD),
+        paint.off(),
+    );
     let mut out = format!("{red}error{reset}{bold}:{reset} {err}");
     let mut source = err.source();
     while let Some(cause) = source {

@@ -12,7 +12,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use unicode_width::UnicodeWidthChar;
+
 use crate::check::finding::{Finding, Level};
+use crate::render::colour::{ACCENT, BOLD, ERROR, Paint, WARNING};
 
 /// Lines wider than this many terminal cells are cut around the finding; a minified JSON blob or
 /// a pasted log line would otherwise bury the caret under screens of text.
@@ -23,12 +26,6 @@ const LEAD: usize = 40;
 /// Tabs are shown as this many spaces: a terminal's tab stops would move the source line and not
 /// the caret line, which starts after a differently wide prefix.
 const TAB: &str = "    ";
-
-const RESET: &str = "\x1b[0m";
-const BOLD: &str = "\x1b[1m";
-const BOLD_RED: &str = "\x1b[1;31m";
-const BOLD_YELLOW: &str = "\x1b[1;33m";
-const BOLD_BLUE: &str = "\x1b[1;34m";
 
 /// Writes findings the way rustc writes diagnostics: a header, the place, the source line with
 /// carets under the span, the suggestion as `help`, then a summary line.
@@ -206,28 +203,12 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// ANSI styling that collapses to nothing when colour is off, so one code path serves both.
-#[derive(Clone, Copy)]
-struct Paint {
-    color: bool,
-}
-
-impl Paint {
-    fn on(self, style: &'static str) -> &'static str {
-        if self.color { style } else { "" }
-    }
-
-    fn off(self) -> &'static str {
-        self.on(RESET)
-    }
-}
-
 fn human_finding(finding: &Finding, line_text: Option<&str>, paint: Paint) -> String {
     let level_style = paint.on(match finding.level {
-        Level::Error => BOLD_RED,
-        Level::Warning => BOLD_YELLOW,
+        Level::Error => ERROR,
+        Level::Warning => WARNING,
     });
-    let (blue, bold, reset) = (paint.on(BOLD_BLUE), paint.on(BOLD), paint.off());
+    let (blue, bold, reset) = (paint.on(ACCENT), paint.on(BOLD), paint.off());
     let number = finding.line.to_string();
     let pad = " ".repeat(number.len());
     let mut text = String::new();
@@ -360,28 +341,10 @@ fn shown(c: char) -> (char, usize) {
     }
 }
 
-/// Terminal cells taken by a character: 2 for East Asian wide characters and most emoji, 0 for
-/// combining marks and zero-width characters, else 1. A short table instead of a dependency: it
-/// only aligns carets, and an odd character costs a caret out of place, nothing more.
+/// Terminal cells taken by a character: 2 for East Asian wide characters and emoji, 0 for
+/// combining marks and zero-width characters, else 1 (control characters never get here).
 fn cell_width(c: char) -> usize {
-    match u32::from(c) {
-        0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F => 0,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
-    }
+    c.width().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -461,11 +424,11 @@ pm check: 1 error in 1 file (120 documents checked)
         let block = |level: &str, style: &str| {
             format!(
                 "{style}{level}[secret]\x1b[0m\x1b[1m: an AWS access key is pasted here (AKIA…XXXX masked)\x1b[0m
-  \x1b[1;34m-->\x1b[0m postmortems/2026-11-20-x.md:12:19
-   \x1b[1;34m|\x1b[0m
-\x1b[1;34m12 |\x1b[0m - 14:05 UTC — key AKIAXXXX (alice)
-   \x1b[1;34m|\x1b[0m                   {style}^^^^^^^^\x1b[0m
-   \x1b[1;34m=\x1b[0m \x1b[1mhelp\x1b[0m: rotate the key, then replace it with `AKIA…`
+  \x1b[1m\x1b[34m-->\x1b[0m postmortems/2026-11-20-x.md:12:19
+   \x1b[1m\x1b[34m|\x1b[0m
+\x1b[1m\x1b[34m12 |\x1b[0m - 14:05 UTC — key AKIAXXXX (alice)
+   \x1b[1m\x1b[34m|\x1b[0m                   {style}^^^^^^^^\x1b[0m
+   \x1b[1m\x1b[34m=\x1b[0m \x1b[1mhelp\x1b[0m: rotate the key, then replace it with `AKIA…`
 
 "
             )
@@ -474,8 +437,8 @@ pm check: 1 error in 1 file (120 documents checked)
             out,
             format!(
                 "{}{}pm check: 1 error, 1 warning in 1 file (120 documents checked)\n",
-                block("error", "\x1b[1;31m"),
-                block("warning", "\x1b[1;33m"),
+                block("error", "\x1b[1m\x1b[31m"),
+                block("warning", "\x1b[1m\x1b[33m"),
             )
         );
     }

@@ -3,6 +3,8 @@
 
 use std::io::IsTerminal;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 pub(crate) struct Table {
     pub(crate) headers: Vec<&'static str>,
     pub(crate) rows: Vec<Vec<String>>,
@@ -24,7 +26,7 @@ impl Table {
     }
 
     fn aligned(&self, width: usize) -> String {
-        let count = |s: &str| s.chars().count();
+        let count = |s: &str| s.width();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| count(h)).collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
@@ -66,11 +68,21 @@ pub(crate) fn terminal_width() -> Option<usize> {
         .or(Some(100))
 }
 
+/// The cell cut to `width` terminal cells, with `…` for what is cut.
 fn truncate(cell: &str, width: usize) -> String {
-    if cell.chars().count() <= width {
+    if cell.width() <= width {
         return cell.to_string();
     }
-    let kept: String = cell.chars().take(width.saturating_sub(1)).collect();
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in cell.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
     format!("{}…", kept.trim_end())
 }
 
@@ -120,5 +132,23 @@ mod tests {
             table().render(None),
             "2026-11-20\tCheckout outage in the EU region\tAlice\n2026-11-02\tDNS\tBob\n"
         );
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        let table = Table {
+            headers: vec!["TITLE", "LEAD"],
+            rows: vec![
+                vec!["決済の障害".into(), "Aiko".into()],
+                vec!["DNS".into(), "Bob".into()],
+            ],
+            flexible: 0,
+        };
+        assert_eq!(
+            table.render(Some(80)),
+            "TITLE       LEAD\n決済の障害  Aiko\nDNS         Bob\n"
+        );
+        // Cut to 7 cells: three wide characters would take 6, plus the `…`.
+        assert_eq!(truncate("決済の障害", 7), "決済の…");
     }
 }
