@@ -9,6 +9,7 @@
 mod action;
 mod check;
 mod completions;
+mod corpus;
 mod init;
 mod new;
 mod publish;
