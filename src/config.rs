@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::check::rule::RULES;
 use crate::doc::TEMPLATE_ORDER;
 use crate::doc::sections::SectionNames;
 use crate::error::Error;
@@ -262,7 +263,7 @@ fn resolve(wiki: WikiConfig, user: &UserConfig, path: &Path, text: &str) -> Resu
             format!("`{}` is not a template name", wiki.template),
         ));
     }
-    let known: Vec<&str> = crate::check::rules::RULES
+    let known: Vec<&str> = RULES
         .iter()
         .map(|(name, _)| *name)
         .collect();

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use crate::check::blame::find_blame;
 use crate::check::finding::{Allowances, Finding, Level};
+use crate::check::rule::RULES;
 use crate::check::secrets::{SecretHit, document_secrets, without_secrets};
 use crate::config::{Config, RuleLevel};
 use crate::doc::front_matter::Kind;
@@ -19,58 +20,6 @@ use crate::doc::{Document, actions};
 use crate::error::Error;
 use crate::text;
 use crate::time::when;
-
-/// Every rule, with what it finds; `pm.toml`'s `[rules]` and `pm:allow` comments use these names.
-pub(crate) const RULES: &[(&str, &str)] = &[
-    (
-        "front-matter",
-        "front matter missing, unparsable, or lacking a field; bad values",
-    ),
-    (
-        "milestones",
-        "`detected`, `mitigated`, `resolved` before `started` or out of order",
-    ),
-    ("section-missing", "a required section is missing"),
-    (
-        "section-empty",
-        "a required section holds only guidance, whitespace, TODO, TBD or N/A",
-    ),
-    ("timeline-empty", "the timeline has no entries"),
-    (
-        "timeline-unreadable",
-        "a timeline line starts like a time that cannot be read",
-    ),
-    (
-        "timeline-order",
-        "a timeline entry is earlier than the one before it",
-    ),
-    (
-        "timeline-window",
-        "a timeline entry is far outside the incident",
-    ),
-    ("actions-none", "no tracked action items"),
-    (
-        "action-incomplete",
-        "an action item without an owner or a ticket",
-    ),
-    ("action-overdue", "an open action item past its due date"),
-    (
-        "review-overdue",
-        "`review_by` has passed and the document is still a draft",
-    ),
-    (
-        "blame",
-        "language that blames a person rather than the system",
-    ),
-    (
-        "secret",
-        "a token, key or password pasted into the document",
-    ),
-    (
-        "allow-unknown",
-        "a `pm:allow` comment names a rule that does not exist",
-    ),
-];
 
 /// How much of a rule's level depends on the document's status.
 #[derive(Clone, Copy)]
