@@ -263,10 +263,7 @@ fn resolve(wiki: WikiConfig, user: &UserConfig, path: &Path, text: &str) -> Resu
             format!("`{}` is not a template name", wiki.template),
         ));
     }
-    let known: Vec<&str> = RULES
-        .iter()
-        .map(|(name, _)| *name)
-        .collect();
+    let known: Vec<&str> = RULES.iter().map(|(name, _)| *name).collect();
     if let Some(rule) = wiki.rules.keys().find(|r| !known.contains(&r.as_str())) {
         return Err(bad(
             rule,

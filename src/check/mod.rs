@@ -1,6 +1,7 @@
 //! `pm check`: the list of rules, the rules run on one document, what a finding is, and the
 //! detectors for blame and secrets that the rules (and the commands that refuse a secret) use.
 
+pub(crate) mod allow;
 pub(crate) mod blame;
 pub(crate) mod finding;
 pub(crate) mod rule;

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
+use crate::check::allow::Allowances;
 use crate::check::blame::find_blame;
-use crate::check::finding::{Allowances, Finding, Level};
+use crate::check::finding::{Finding, Level};
 use crate::check::rule::RULES;
 use crate::check::secrets::{SecretHit, document_secrets, without_secrets};
 use crate::config::{Config, RuleLevel};
