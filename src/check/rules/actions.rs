@@ -55,3 +55,104 @@ pub(super) fn check(run: &mut Run, summary: &Summary, settings: &Settings) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{CLEAN, clean_with, found};
+
+    const RULES: [&str; 3] = ["actions-none", "action-incomplete", "action-overdue"];
+
+    const ITEM: &str = "- [ ] Validate the price table on load — owner: @mary, ticket: SHOP-123, due: 2026-12-04\n";
+
+    #[test]
+    fn action_rules() {
+        let none = "50:1 error actions-none: there are no action items";
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("none", "", &[none]),
+            ("prose only", "We will think about it.\n", &[none]),
+            (
+                "no owner",
+                "- [ ] Alert on empty tables — ticket: SHOP-7\n",
+                &[
+                    "52:1 error action-incomplete: the action item \"Alert on empty tables\" has no owner",
+                ],
+            ),
+            (
+                "no ticket",
+                "- [ ] Alert on empty tables — owner: @bob\n",
+                &[
+                    "52:1 error action-incomplete: the action item \"Alert on empty tables\" has no ticket",
+                ],
+            ),
+            (
+                "neither",
+                "- [ ] Alert on empty tables\n",
+                &[
+                    "52:1 error action-incomplete: the action item \"Alert on empty tables\" has no owner and no ticket",
+                ],
+            ),
+            (
+                "open, due yesterday: a warning even in review",
+                "- [ ] Alert on empty tables — owner: @bob, ticket: SHOP-7, due: 2026-11-19\n",
+                &[
+                    "52:1 warning action-overdue: the action item \"Alert on empty tables\" was due on 2026-11-19 and is still open",
+                ],
+            ),
+            (
+                "incomplete and overdue",
+                "- [ ] Alert on empty tables — due: 2026-11-01\n",
+                &[
+                    "52:1 error action-incomplete: the action item \"Alert on empty tables\" has no owner and no ticket",
+                    "52:1 warning action-overdue: the action item \"Alert on empty tables\" was due on 2026-11-01 and is still open",
+                ],
+            ),
+            // Near misses.
+            (
+                "done and past due",
+                "- [x] Alert on empty tables — owner: @bob, ticket: SHOP-7, due: 2026-11-19\n",
+                &[],
+            ),
+            (
+                "due today",
+                "- [ ] Alert on empty tables — owner: @bob, ticket: SHOP-7, due: 2026-11-20\n",
+                &[],
+            ),
+        ];
+        for (name, items, want) in cases {
+            let text = clean_with(ITEM, items);
+            assert_eq!(found(&text, &RULES), *want, "case `{name}`");
+        }
+    }
+
+    /// Items under "If we have time" need no owner or ticket, and do not count as action items.
+    #[test]
+    fn items_under_if_we_have_time_are_not_tracked() {
+        let later = "\n## If we have time\n\n- [ ] Rewrite the loader\n";
+        assert_eq!(
+            found(&format!("{CLEAN}{later}"), &RULES),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found(&clean_with(ITEM, later), &RULES),
+            ["50:1 error actions-none: there are no action items"]
+        );
+        let aspirations = clean_with(ITEM, "\n## Aspirations\n\n- [ ] Rewrite the loader\n");
+        assert_eq!(
+            found(&aspirations, &RULES),
+            ["50:1 error actions-none: there are no action items"]
+        );
+    }
+
+    /// A done item is still an action item; without the section there is nowhere to point but
+    /// the first line.
+    #[test]
+    fn actions_none_where_there_is_no_list() {
+        let done = clean_with("- [ ]", "- [x]");
+        assert_eq!(found(&done, &RULES), Vec::<String>::new());
+        let no_section = clean_with(&format!("## Action items\n\n{ITEM}"), "");
+        assert_eq!(
+            found(&no_section, &RULES),
+            ["1:1 error actions-none: there are no action items"]
+        );
+    }
+}

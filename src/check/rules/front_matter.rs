@@ -212,3 +212,205 @@ fn front_line(doc: &Document, key: &str) -> usize {
         })
         .unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{CLEAN, clean_with, found};
+
+    const RULES: [&str; 3] = ["front-matter", "milestones", "review-overdue"];
+
+    #[test]
+    fn front_matter_problems() {
+        let body = CLEAN.split_once("+++\n\n").unwrap().1;
+        let cases: &[(&str, String, &[&str])] = &[
+            (
+                "none (no status: a draft)",
+                body.to_owned(),
+                &["1:1 warning front-matter: the document has no front matter"],
+            ),
+            (
+                "unclosed",
+                format!("+++\ntitle = \"x\"\n\n{body}"),
+                &["1:1 error front-matter: the front matter has no closing `+++`"],
+            ),
+            (
+                "invalid TOML, at its line and column",
+                clean_with("\"SEV2\"", "SEV2"),
+                &[
+                    "3:12 error front-matter: the front matter is not valid TOML: string values must be quoted, expected literal string",
+                ],
+            ),
+            (
+                "a field missing",
+                clean_with("title = \"Checkout errors\"\n", ""),
+                &["1:1 error front-matter: the front matter has no `title`"],
+            ),
+            (
+                "two fields missing, in a draft",
+                clean_with(
+                    "title = \"Checkout errors\"\nseverity = \"SEV2\"\nstatus = \"review\"\n",
+                    "",
+                ),
+                &[
+                    "1:1 warning front-matter: the front matter has no `severity`",
+                    "1:1 warning front-matter: the front matter has no `status`",
+                    "1:1 warning front-matter: the front matter has no `title`",
+                ],
+            ),
+            (
+                "not a string",
+                clean_with("lead = \"Alice Example\"", "lead = 3"),
+                &[
+                    "10:1 error front-matter: `lead` is integer; it must be a string, like `lead = \"…\"`",
+                ],
+            ),
+            (
+                "a required field that is not a string",
+                clean_with("title = \"Checkout errors\"", "title = [\"Checkout\"]"),
+                &[
+                    "2:1 error front-matter: `title` is array; it must be a string, like `title = \"…\"`",
+                ],
+            ),
+            (
+                "an unknown status",
+                clean_with("\"review\"", "\"final\""),
+                &[
+                    "4:1 error front-matter: `status` is `final`; it must be draft, review or published",
+                ],
+            ),
+            (
+                "an unknown severity",
+                clean_with("\"SEV2\"", "\"P1\""),
+                &[
+                    "3:1 error front-matter: `severity` is `P1`; this wiki's severities are SEV1, SEV2, SEV3, SEV4",
+                ],
+            ),
+            (
+                "a local time",
+                clean_with(
+                    "started = 2026-11-18T14:00:00Z",
+                    "started = 2026-11-18T14:00:00",
+                ),
+                &[
+                    "5:1 error front-matter: `started`: `2026-11-18T14:00:00` is not a time with an offset, like `2026-11-20T14:05:00Z`",
+                ],
+            ),
+            (
+                "a sentence for a time",
+                clean_with(
+                    "resolved = 2026-11-18T15:10:00Z",
+                    "resolved = \"after lunch\"",
+                ),
+                &[
+                    "8:1 error front-matter: `resolved`: `after lunch` is not a time with an offset, like `2026-11-20T14:05:00Z`",
+                ],
+            ),
+            (
+                "a bad review date",
+                clean_with("review_by = 2026-11-25", "review_by = \"next week\""),
+                &[
+                    "9:1 error front-matter: `review_by`: `next week` is not a date like `2026-11-27`",
+                ],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(found(text, &RULES), *want, "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn front_matter_near_misses() {
+        let cases = [
+            (
+                "a status in capitals",
+                clean_with("\"review\"", "\"Published\""),
+            ),
+            (
+                "a severity in lower case",
+                clean_with("\"SEV2\"", "\"sev3\""),
+            ),
+            (
+                "times as RFC 3339 strings and offsets",
+                clean_with(
+                    "started = 2026-11-18T14:00:00Z",
+                    "started = \"2026-11-18T15:00:00+01:00\"",
+                ),
+            ),
+            (
+                "YAML",
+                CLEAN
+                    .replacen("+++", "---", 2)
+                    .replace(" = ", ": ")
+                    .replace("2026-11-18T14:00:00Z", "\"2026-11-18T14:00:00Z\""),
+            ),
+        ];
+        for (name, text) in cases {
+            assert_eq!(found(&text, &RULES), Vec::<String>::new(), "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn milestones_in_order() {
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "detected before started",
+                "detected = 2026-11-18T14:05:00Z",
+                "detected = 2026-11-18T13:55:00Z",
+                &[
+                    "6:1 error milestones: `detected` (2026-11-18 13:55 UTC) is before `started` (2026-11-18 14:00 UTC)",
+                ],
+            ),
+            (
+                "resolved before mitigated, and each compared with the latest so far",
+                "resolved = 2026-11-18T15:10:00Z",
+                "resolved = 2026-11-18T14:30:00Z",
+                &[
+                    "8:1 error milestones: `resolved` (2026-11-18 14:30 UTC) is before `mitigated` (2026-11-18 14:40 UTC)",
+                ],
+            ),
+            (
+                "the same minute",
+                "detected = 2026-11-18T14:05:00Z",
+                "detected = 2026-11-18T14:00:00Z",
+                &[],
+            ),
+            (
+                "the same instant at another offset",
+                "resolved = 2026-11-18T15:10:00Z",
+                "resolved = 2026-11-18T09:40:00-05:00",
+                &[],
+            ),
+            (
+                "a milestone missing",
+                "mitigated = 2026-11-18T14:40:00Z\n",
+                "",
+                &[],
+            ),
+        ];
+        for (name, from, to, want) in cases {
+            assert_eq!(found(&clean_with(from, to), &RULES), *want, "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn review_overdue_only_in_a_draft() {
+        let draft = clean_with("\"review\"", "\"draft\"");
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "draft, due yesterday",
+                "review_by = 2026-11-19",
+                &[
+                    "9:1 warning review-overdue: the review was due on 2026-11-19 and the document is still a draft",
+                ],
+            ),
+            ("draft, due today", "review_by = 2026-11-20", &[]),
+            ("draft, due later", "review_by = 2026-11-25", &[]),
+        ];
+        for (name, review_by, want) in cases {
+            let text = draft.replace("review_by = 2026-11-25", review_by);
+            assert_eq!(found(&text, &RULES), *want, "case `{name}`");
+        }
+        let in_review = clean_with("review_by = 2026-11-25", "review_by = 2026-11-01");
+        assert_eq!(found(&in_review, &RULES), Vec::<String>::new());
+    }
+}

@@ -91,3 +91,120 @@ fn prose_lines(doc: &Document) -> Vec<bool> {
     }
     prose
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{aws_key, clean_with, found};
+
+    /// Text in place of the Root cause, which starts on line 40.
+    const CAUSE: &str = "The config loader accepted an empty price table without validation.\n";
+
+    #[test]
+    fn secrets_everywhere_an_error_even_in_a_draft() {
+        let key = aws_key();
+        let github = format!("ghp_{}", "aB3dE5fG7hJ9kL2mN4pQ6rS8tU0vW1xY3zA5");
+        let cases: Vec<(&str, String, Vec<&str>)> = vec![
+            (
+                "on a line, in characters",
+                format!("Café — the key {key} was in the log.\n"),
+                vec!["40:16-36 error secret: an AWS access key is pasted here (AKIA…)"],
+            ),
+            (
+                "two on a line",
+                format!("{key} and {github}\n"),
+                vec![
+                    "40:1-21 error secret: an AWS access key is pasted here (AKIA…)",
+                    "40:26-66 error secret: a GitHub token is pasted here (ghp_…)",
+                ],
+            ),
+            (
+                "in a code block",
+                format!("```\nexport AWS_ACCESS_KEY_ID={key}\n```\n"),
+                vec!["41:26-46 error secret: an AWS access key is pasted here (AKIA…)"],
+            ),
+            (
+                "in a guidance comment",
+                format!("<!-- e.g. {key} -->\n"),
+                vec!["40:11-31 error secret: an AWS access key is pasted here (AKIA…)"],
+            ),
+            // Near misses.
+            (
+                "a token bucket",
+                "The token bucket ran dry.\n".into(),
+                vec![],
+            ),
+            (
+                "a reference",
+                "Sent `Bearer <token>` with `${PASSWORD}`.\n".into(),
+                vec![],
+            ),
+        ];
+        for (name, cause, want) in cases {
+            let text = clean_with(CAUSE, &cause).replace("\"review\"", "\"draft\"");
+            assert_eq!(found(&text, &["secret"]), want, "case `{name}`");
+        }
+    }
+
+    /// No message quotes a credential: every other rule reads the document blotted out.
+    #[test]
+    fn other_rules_never_see_a_secret() {
+        let text = clean_with("## Trigger", &format!("## Trigger {}", aws_key()))
+            .replace("A config push at 14:00 UTC.", "TODO");
+        assert_eq!(
+            found(&text, &["secret", "section-empty"]),
+            [
+                "23:1 error section-empty: the section \"Trigger ********************\" is empty",
+                "23:12-32 error secret: an AWS access key is pasted here (AKIA…)",
+            ]
+        );
+    }
+
+    #[test]
+    fn blame_in_prose_only() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a person's fault",
+                "It was Bob's fault.\n",
+                &["40:8-19 warning blame: \"Bob's fault\" blames a person"],
+            ),
+            (
+                "columns in characters",
+                "Café — it was Bob's fault.\n",
+                &["40:15-26 warning blame: \"Bob's fault\" blames a person"],
+            ),
+            (
+                "human error, given as the cause",
+                "Human error.\n",
+                &["40:1-12 warning blame: \"Human error\" blames a person"],
+            ),
+            (
+                "the lead, by name",
+                "Alice forgot to run the migration.\n",
+                &["40:1-13 warning blame: \"Alice forgot\" blames a person"],
+            ),
+            // Near misses.
+            (
+                "in a code block",
+                "```\nblame = \"Bob's fault\"\n```\n",
+                &[],
+            ),
+            ("in an HTML block", "<div>\nBob's fault\n</div>\n", &[]),
+            ("fault tolerance", "Fault tolerance was too low.\n", &[]),
+            ("nobody's fault", "It was nobody's fault.\n", &[]),
+        ];
+        for (name, cause, want) in cases {
+            let text = clean_with(CAUSE, cause);
+            assert_eq!(found(&text, &["blame"]), *want, "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn human_error_elsewhere_and_the_front_matter_are_not_blame() {
+        let text = clean_with(
+            "We rolled the config back.",
+            "We ruled out human error and rolled the config back.",
+        )
+        .replace("title = \"Checkout errors\"", "title = \"Bob's fault\"");
+        assert_eq!(found(&text, &["blame"]), Vec::<String>::new());
+    }
+}

@@ -83,3 +83,121 @@ fn without_comments(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{CLEAN, clean_with, config, found, found_with};
+
+    const RULES: [&str; 2] = ["section-missing", "section-empty"];
+
+    const TRIGGER: &str = "## Trigger\n\nA config push at 14:00 UTC.\n";
+
+    #[test]
+    fn required_sections() {
+        let missing = "1:1 error section-missing: the required section \"Trigger\" is missing";
+        let empty = "23:1 error section-empty: the section \"Trigger\" is empty";
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("missing", "", &[missing]),
+            (
+                "missing, the name only in prose",
+                "The trigger was a push.\n",
+                &[missing],
+            ),
+            ("no body", "## Trigger\n", &[empty]),
+            ("TODO", "## Trigger\n\nTODO\n", &[empty]),
+            ("TBD with a period", "## Trigger\n\nTBD.\n", &[empty]),
+            ("N/A", "## Trigger\n\nN/A\n", &[empty]),
+            (
+                "a list of placeholders",
+                "## Trigger\n\n- TODO\n- tbd\n* ...\n",
+                &[empty],
+            ),
+            (
+                "a guidance comment only",
+                "## Trigger\n\n<!-- What set it off? -->\n",
+                &[empty],
+            ),
+            (
+                "a guidance comment over lines, and a placeholder",
+                "## Trigger\n\n<!-- What set it off?\n     A deploy, a config push? -->\nTODO\n",
+                &[empty],
+            ),
+            (
+                "a placeholder in the heading",
+                "## Trigger: TODO\n",
+                &["23:1 error section-empty: the section \"Trigger: TODO\" is empty"],
+            ),
+            (
+                "nothing after the heading's colon",
+                "## Trigger:\n",
+                &["23:1 error section-empty: the section \"Trigger:\" is empty"],
+            ),
+            // Near misses.
+            (
+                "a sentence starting with TODO",
+                "## Trigger\n\nTODO list service went down.\n",
+                &[],
+            ),
+            (
+                "N/A with a reason",
+                "## Trigger\n\nN/A — a slow leak, no single trigger.\n",
+                &[],
+            ),
+            ("said in the heading", "## Trigger: a config push\n", &[]),
+            (
+                "text beside a comment",
+                "## Trigger\n\n<!-- guidance --> A config push.\n",
+                &[],
+            ),
+            ("a deeper heading", "### Trigger\n\nA config push.\n", &[]),
+            ("upper case", "## TRIGGER\n\nA config push.\n", &[]),
+        ];
+        for (name, trigger, want) in cases {
+            let text = clean_with(TRIGGER, trigger);
+            assert_eq!(found(&text, &RULES), *want, "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn an_alias_stands_for_its_section() {
+        let text = clean_with("## Action items", "## Remediation");
+        assert_eq!(found(&text, &RULES), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_wiki_decides_which_sections_are_required() {
+        let mut config = config();
+        config.required_sections = vec!["Data and analysis".into(), "Summary".into()];
+        let text = clean_with(
+            "A bad price cache config made checkout fail for 70 minutes.",
+            "<!-- What happened, in two sentences -->",
+        );
+        assert_eq!(
+            found_with(&config, &text, &RULES),
+            [
+                "1:1 error section-missing: the required section \"Data and analysis\" is missing",
+                "15:1 error section-empty: the section \"Summary\" is empty",
+            ]
+        );
+        let text = format!("{CLEAN}\n## Appendix\n\nGraphs.\n");
+        assert_eq!(found_with(&config, &text, &RULES), Vec::<String>::new());
+    }
+
+    /// The timeline and the action items have rules of their own.
+    #[test]
+    fn an_empty_timeline_or_action_list_is_not_an_empty_section() {
+        let (head, rest) = CLEAN.split_once("## Timeline\n").unwrap();
+        let (_, rest) = rest.split_once("## Root cause").unwrap();
+        let (middle, _) = rest.split_once("## Action items\n").unwrap();
+        let text =
+            format!("{head}## Timeline\n\nTODO\n\n## Root cause{middle}## Action items\n\nTBD\n");
+        assert_eq!(found(&text, &RULES), Vec::<String>::new());
+        assert_eq!(
+            found(&text, &["timeline-empty", "actions-none"]),
+            [
+                "31:1 error timeline-empty: the timeline has no entries",
+                "47:1 error actions-none: there are no action items",
+            ]
+        );
+    }
+}

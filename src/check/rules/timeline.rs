@@ -120,3 +120,142 @@ impl Window {
         at >= self.started - Duration::days(WINDOW_BEFORE) && at <= self.end
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{clean_with, found};
+
+    const RULES: [&str; 4] = [
+        "timeline-empty",
+        "timeline-unreadable",
+        "timeline-order",
+        "timeline-window",
+    ];
+
+    const ENTRIES: &str = "- 2026-11-18 14:00 UTC — Config pushed (alice)
+- 2026-11-18 14:05 UTC — Error rate alert fired (alice)
+- 2026-11-18 14:40 UTC — Config rolled back (bob)
+- 2026-11-18 15:10 UTC — Error rate back to normal (bob)
+";
+
+    #[test]
+    fn timeline_rules() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "empty",
+                "",
+                &["31:1 error timeline-empty: the timeline has no entries"],
+            ),
+            (
+                "a comment and prose only",
+                "<!-- - 14:05 what happened -->\nWe did not keep one.\n",
+                &["31:1 error timeline-empty: the timeline has no entries"],
+            ),
+            (
+                "unreadable times",
+                "- 14:00 pushed\n- 25:99 alert\n- **22:XX** rolled back\n",
+                &[
+                    "34:1 error timeline-unreadable: this line starts like a time that cannot be read",
+                    "35:1 error timeline-unreadable: this line starts like a time that cannot be read",
+                ],
+            ),
+            (
+                "out of order, quoted as written",
+                "- 14:05 alert\n- **14:00** pushed\n- 14:40 rolled back\n",
+                &[
+                    "34:1 error timeline-order: this entry (14:00) is earlier than the one before it (14:05)",
+                ],
+            ),
+            (
+                "each compared with the latest so far",
+                "- 14:40 rolled back\n- 14:00 pushed\n- 14:05 alert\n",
+                &[
+                    "34:1 error timeline-order: this entry (14:00) is earlier than the one before it (14:40)",
+                    "35:1 error timeline-order: this entry (14:05) is earlier than the one before it (14:40)",
+                ],
+            ),
+            (
+                "a year early",
+                "- 2025-11-18 14:00 UTC — pushed\n",
+                &[
+                    "33:1 error timeline-window: this entry (2025-11-18 14:00 UTC) is far outside the incident (started 2026-11-18 14:00 UTC)",
+                ],
+            ),
+            (
+                "a month after resolved",
+                "- 2026-11-18 14:00 UTC — pushed\n- 2026-12-18 15:10 UTC — closed\n",
+                &[
+                    "34:1 error timeline-window: this entry (2026-12-18 15:10 UTC) is far outside the incident (started 2026-11-18 14:00 UTC)",
+                ],
+            ),
+            // Near misses.
+            (
+                "two entries at one minute",
+                "- 14:00 pushed\n- 14:00 alert\n",
+                &[],
+            ),
+            (
+                "six days before started, six after resolved",
+                "- 2026-11-12 14:00 UTC — first report\n- 2026-11-24 15:10 UTC — closed\n",
+                &[],
+            ),
+            (
+                "a line that is not a time",
+                "- 14:00 pushed\n- Around lunch, the pager went off\n",
+                &[],
+            ),
+        ];
+        for (name, entries, want) in cases {
+            let text = clean_with(ENTRIES, entries);
+            assert_eq!(found(&text, &RULES), *want, "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn window_while_unresolved_and_without_started() {
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "unresolved: 29 days after started",
+                "resolved = 2026-11-18T15:10:00Z\n",
+                "- 2026-11-18 14:00 UTC — pushed\n- 2026-12-17 14:00 UTC — still open\n",
+                &[],
+            ),
+            (
+                "unresolved: 31 days after started",
+                "resolved = 2026-11-18T15:10:00Z\n",
+                "- 2026-11-18 14:00 UTC — pushed\n- 2026-12-19 14:00 UTC — still open\n",
+                &[
+                    "33:1 error timeline-window: this entry (2026-12-19 14:00 UTC) is far outside the incident (started 2026-11-18 14:00 UTC)",
+                ],
+            ),
+            (
+                "no started: no window",
+                "started = 2026-11-18T14:00:00Z\n",
+                "- 2020-01-01 14:00 UTC — long ago\n",
+                &[],
+            ),
+        ];
+        for (name, front, entries, want) in cases {
+            let text = clean_with(front, "").replace(ENTRIES, entries);
+            assert_eq!(found(&text, &RULES), *want, "case `{name}`");
+        }
+    }
+
+    /// Bare times under a heading that states the zone are read in that zone (14:00 UTC is
+    /// 06:00 PST, so `2:40 PM` is within the window) and quoted as written; stamps pm
+    /// writes in a message are at that zone's offset.
+    #[test]
+    fn bare_times_in_the_zone_of_the_heading() {
+        let text = clean_with("## Timeline", "## Timeline (all times PST)").replace(
+            ENTRIES,
+            "- 06:05 alert\n- 06:00 pushed\n- 2:40 PM rolled back\n- 2026-12-18 06:00 closed\n",
+        );
+        assert_eq!(
+            found(&text, &RULES),
+            [
+                "34:1 error timeline-order: this entry (06:00) is earlier than the one before it (06:05)",
+                "36:1 error timeline-window: this entry (2026-12-18 06:00 -08:00) is far outside the incident (started 2026-11-18 06:00 -08:00)",
+            ]
+        );
+    }
+}
