@@ -1,5 +1,6 @@
 //! `pm check`: the list of rules, the rules run on one document, what a finding is, and the
-//! detectors for blame and secrets that the rules (and the commands that refuse a secret) use.
+//! detectors for blame and secrets (with the word matching they share) that the rules, and the
+//! commands that refuse a secret, use.
 
 pub(crate) mod allow;
 pub(crate) mod blame;
@@ -7,3 +8,4 @@ pub(crate) mod finding;
 pub(crate) mod rule;
 pub(crate) mod rules;
 pub(crate) mod secrets;
+pub(crate) mod words;

@@ -26,6 +26,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex, RegexSet};
 
+use crate::check::words::{contains_ignore_case, is_any_of};
 use crate::doc::Document;
 use crate::doc::summary::Summary;
 use crate::error::Error;
@@ -440,7 +441,7 @@ fn is_placeholder(value: &str) -> bool {
     }
     PLACEHOLDER_WORDS
         .split_ascii_whitespace()
-        .any(|w| contains_ignore_ascii_case(v, w.as_bytes()))
+        .any(|w| contains_ignore_case(value, w))
 }
 
 /// Passwords people write in example URLs (`user:password@host`).
@@ -452,14 +453,7 @@ fn is_placeholder_password(pw: &str) -> bool {
         || pw
             .bytes()
             .all(|b| matches!(b, b'x' | b'X' | b'*' | b'.' | b'-' | b'_'))
-        || PLACEHOLDER_PASSWORDS
-            .split_ascii_whitespace()
-            .any(|p| pw.eq_ignore_ascii_case(p))
-}
-
-fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+        || is_any_of(pw, PLACEHOLDER_PASSWORDS)
 }
 
 fn is_path(value: &str) -> bool {

@@ -11,12 +11,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::check::words::{contains_ignore_case, is_any_of};
 use crate::error::Error;
 
 use prose::{
-    ADVERBS, COPULAS, DETERMINERS, Subject, WIDE_SUBJECTS, contains_ignore_case, ends_clause,
-    follows_determiner, in_literal, is_any_of, is_person, is_role, is_word_char, object_is_person,
-    subject_before, word_after, word_before,
+    ADVERBS, COPULAS, DETERMINERS, Subject, WIDE_SUBJECTS, ends_clause, follows_determiner,
+    in_literal, is_person, is_role, is_word_char, object_is_person, subject_before, word_after,
+    word_before,
 };
 
 use crate::text;

@@ -2,6 +2,7 @@
 //! whether it names a person, and who stands as the subject of a verb. Allocation-free, since it
 //! runs on every candidate phrase of every document.
 
+use crate::check::words::is_any_of;
 use crate::text;
 
 /// Whether `pos` is inside an inline code span or a URL (`human-error-caused-…` in a link).
@@ -58,18 +59,6 @@ const COMMON_NAMES: &str = "will may june april august mark bill pat sue rob art
 const CLAUSE_WORDS: &str = "that for and but or nor as if since because not really entirely alone \
     either too though here this again then at in on when so anyway after before by with is was \
     which who all only partly mostly here there";
-
-/// Whether `word` is one of the space-separated words of `list`, ignoring ASCII case.
-pub(super) fn is_any_of(word: &str, list: &str) -> bool {
-    list.split_ascii_whitespace()
-        .any(|w| w.eq_ignore_ascii_case(word))
-}
-
-pub(super) fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
 
 pub(super) fn is_role(word: &str) -> bool {
     is_any_of(word, ROLES)
