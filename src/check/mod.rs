@@ -2,10 +2,10 @@
 //! detectors for blame and secrets (with the word matching they share) that the rules, and the
 //! commands that refuse a secret, use.
 
-pub(crate) mod allow;
+mod allow;
 pub(crate) mod blame;
 pub(crate) mod finding;
 pub(crate) mod rule;
 pub(crate) mod rules;
 pub(crate) mod secrets;
-pub(crate) mod words;
+mod words;
