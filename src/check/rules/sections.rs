@@ -1,5 +1,5 @@
 //! The rules on the wiki's required sections: `section-missing`, and `section-empty` for one
-//! that holds nothing but guidance comments, whitespace or a placeholder (`TODO`, `TBD`, `N/A`).
+//! that holds nothing but guidance comments, whitespace or a placeholder (`TBD`, `N/A`, …).
 
 use crate::check::rules::{Class, Run, Settings};
 use crate::doc::sections::Section;
@@ -56,7 +56,7 @@ fn is_empty(run: &Run, section: &Section) -> bool {
 }
 
 /// What counts as "nothing written yet" in a section: a blank line, or a placeholder alone on
-/// its line (`TODO`, `- TBD.`, `N/A:`).
+/// its line (`- TBD.`, `N/A:`, …).
 fn is_placeholder(text: &str) -> bool {
     let t = text
         .trim()
