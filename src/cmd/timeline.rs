@@ -11,14 +11,15 @@ use crate::check::secrets;
 use crate::cmd::{DocArg, Outcome, document_path};
 use crate::context::Ctx;
 use crate::doc::actions::item::normalize_text;
-use crate::doc::timeline::entry::ZoneHint;
 use crate::doc::timeline::{self as doc_timeline, ItemKind, Layout};
 use crate::doc::{Document, splice::Edit};
 use crate::error::Error;
 use crate::render::print_line;
 use crate::store::edit;
 use crate::store::fsio;
+use crate::time::format::format_stamp_in;
 use crate::time::when;
+use crate::time::zone::Zone;
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
@@ -256,7 +257,7 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
 }
 
 /// `14:05 UTC   +1h05m   (+5m)   text`, or the line number and the raw line when unreadable.
-fn text_row(entry: &Listed, zone: ZoneHint) -> String {
+fn text_row(entry: &Listed, zone: Zone) -> String {
     if !entry.readable {
         return format!("line {:<5} unreadable time: {}", entry.line, entry.text);
     }
@@ -264,10 +265,7 @@ fn text_row(entry: &Listed, zone: ZoneHint) -> String {
         .at
         .as_deref()
         .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map_or_else(
-            || "(no date)".to_string(),
-            |t| doc_timeline::stamp_text(t, zone),
-        );
+        .map_or_else(|| "(no date)".to_string(), |t| format_stamp_in(t, zone));
     let tilde = if entry.approximate { "~" } else { " " };
     format!(
         "{tilde}{when:<22} {:>8} {:>8}  {}",

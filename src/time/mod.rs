@@ -1,3 +1,6 @@
-//! Time: reading the WHEN people type, zone names and offsets, and writing timestamps.
+//! Time: zone names and offsets, reading the WHEN people type, the 12-hour clock, and writing
+//! timestamps.
 
+pub(crate) mod format;
 pub(crate) mod when;
+pub(crate) mod zone;

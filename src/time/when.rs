@@ -1,11 +1,15 @@
-//! Reading the WHEN of `pm timeline add --at WHEN`, and writing timestamps in the wiki's zone.
+//! Reading the WHEN people type: `pm timeline add --at WHEN`, `pm new --started WHEN`.
 
 use chrono::{
     DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeZone, Timelike,
+    TimeZone,
 };
-use chrono_tz::{OffsetName, Tz};
+use chrono_tz::Tz;
 
+use super::format::format_local;
+use super::zone::{
+    Zone, ambiguous_abbreviation, parse_offset, parse_zone, utc_plus, zone_abbreviation_offset,
+};
 use crate::text;
 
 /// Why a WHEN, or a zone name, could not be turned into an instant.
@@ -27,8 +31,6 @@ pub(crate) enum WhenError {
         abbr: String,
         meanings: &'static str,
     },
-    #[error("`{name}` is not an IANA time zone name; use one like `Europe/Copenhagen` or `UTC`")]
-    NotAZoneName { name: String },
     #[error(
         "`{local}` happens twice in `{zone}` because clocks fall back: first at {earlier}, then \
          at {later}; add the offset you mean, like `{local} {earlier}`"
@@ -48,68 +50,6 @@ pub(crate) enum WhenError {
     Invalid { text: String, what: &'static str },
     #[error("`{input}` is out of range")]
     OutOfRange { input: String },
-}
-
-const HOUR: i32 = 3600;
-
-/// Zone abbreviations people write after a time, by their offset in hours east of UTC. Only
-/// abbreviations with one common meaning are here; see [`AMBIGUOUS_ABBREVIATIONS`].
-const ABBREVIATIONS: &[(i32, &[&str])] = &[
-    (-10, &["HST"]),
-    (-9, &["AKST"]),
-    (-8, &["AKDT", "PST"]),
-    (-7, &["PDT", "MST"]),
-    (-6, &["MDT", "CST"]),
-    (-5, &["CDT", "EST"]),
-    (-4, &["EDT"]),
-    (0, &["UTC", "GMT", "Z", "WET"]),
-    (1, &["WEST", "BST", "CET", "WAT"]),
-    (2, &["CEST", "EET", "CAT", "SAST"]),
-    (3, &["EEST", "MSK", "EAT"]),
-    (8, &["HKT", "SGT"]),
-    (9, &["JST", "KST"]),
-    (10, &["AEST"]),
-    (11, &["AEDT"]),
-    (12, &["NZST"]),
-    (13, &["NZDT"]),
-];
-
-/// Abbreviations in common use for more than one zone: guessing would silently shift a time by
-/// hours, so they are refused with what they could mean.
-const AMBIGUOUS_ABBREVIATIONS: &[(&str, &str)] = &[("IST", "India, Ireland or Israel")];
-
-/// The offset of a zone abbreviation such as `CET` or `PDT` (any case), or `None` when it is
-/// unknown or ambiguous.
-pub(crate) fn zone_abbreviation_offset(abbr: &str) -> Option<FixedOffset> {
-    ABBREVIATIONS
-        .iter()
-        .find(|(_, names)| names.iter().any(|name| name.eq_ignore_ascii_case(abbr)))
-        .and_then(|&(hours, _)| FixedOffset::east_opt(hours * HOUR))
-}
-
-/// What an ambiguous abbreviation such as `IST` could mean, or `None` when it is not one.
-pub(crate) fn ambiguous_abbreviation(abbr: &str) -> Option<&'static str> {
-    AMBIGUOUS_ABBREVIATIONS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(abbr))
-        .map(|&(_, meanings)| meanings)
-}
-
-/// An IANA zone name such as `Europe/Copenhagen` or `UTC`, in any case.
-pub(crate) fn parse_zone(name: &str) -> Result<Tz, WhenError> {
-    let name = name.trim();
-    if let Ok(tz) = name.parse::<Tz>() {
-        return Ok(tz);
-    }
-    // chrono-tz only matches case-insensitively behind a feature that pulls in more crates, and
-    // this runs once per command, so a linear scan of the ~600 names is enough.
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .copied()
-        .find(|tz| tz.name().eq_ignore_ascii_case(name))
-        .ok_or_else(|| WhenError::NotAZoneName {
-            name: name.to_string(),
-        })
 }
 
 /// Read WHEN: `now`, an RFC 3339 time, `HH:MM[:SS]` (today), `YYYY-MM-DD HH:MM[:SS]` (also with
@@ -146,7 +86,7 @@ pub(crate) fn parse_when(
     let zone = parse_zone_suffix(rest, text)?.unwrap_or(Zone::Named(zone));
     let date = match split.date {
         Some(date) => date,
-        None => zone.today(now),
+        None => zone.date_of(now),
     };
     let local = date.and_time(time);
     match zone {
@@ -162,64 +102,10 @@ pub(crate) fn parse_when(
     }
 }
 
-/// Write `at` in `zone` as `YYYY-MM-DD HH:MM ZONE` (`HH:MM:SS` when the seconds are not zero).
-/// ZONE is the zone's abbreviation when it is one [`zone_abbreviation_offset`] reads back to the
-/// same offset (`CET`, `PDT`), `UTC` at offset zero, else the numeric offset (`+05:30`), so the
-/// stamp always reads back to the same instant. Fractions of a second are dropped.
-pub(crate) fn format_stamp(at: DateTime<FixedOffset>, zone: Tz) -> String {
-    let local = at.with_timezone(&zone);
-    let offset = local.offset().fix();
-    let abbreviation = local.offset().abbreviation().filter(|abbr| {
-        abbr.bytes().all(|b| b.is_ascii_alphabetic())
-            && zone_abbreviation_offset(abbr) == Some(offset)
-    });
-    match abbreviation {
-        Some(abbr) => format!("{} {abbr}", local.format(stamp_pattern(local.second()))),
-        None => format_stamp_at_offset(at, offset),
-    }
-}
-
-/// Write `at` at a fixed `offset`, named `UTC` at zero, else numerically (`+05:30`).
-pub(crate) fn format_stamp_at_offset(at: DateTime<FixedOffset>, offset: FixedOffset) -> String {
-    let local = at.with_timezone(&offset);
-    let label = if offset.local_minus_utc() == 0 {
-        "UTC".to_string()
-    } else {
-        offset.to_string()
-    };
-    format!("{} {label}", local.format(stamp_pattern(local.second())))
-}
-
-/// The date and time of a stamp, with seconds only when there are some.
-fn stamp_pattern(second: u32) -> &'static str {
-    if second == 0 {
-        "%Y-%m-%d %H:%M"
-    } else {
-        "%Y-%m-%d %H:%M:%S"
-    }
-}
-
-/// The zone a WHEN is read in: a fixed offset (from `+01:00`, `UTC` or `CET`) or an IANA zone.
-#[derive(Debug, Clone, Copy)]
-enum Zone {
-    Fixed(FixedOffset),
-    Named(Tz),
-}
-
-impl Zone {
-    /// Today's date in this zone at `now`.
-    fn today(self, now: DateTime<FixedOffset>) -> NaiveDate {
-        match self {
-            Zone::Fixed(offset) => now.with_timezone(&offset).date_naive(),
-            Zone::Named(tz) => now.with_timezone(&tz).date_naive(),
-        }
-    }
-}
-
 /// Place a local time in an IANA zone, refusing the times that daylight saving time makes
 /// ambiguous or skips: guessing would put a timeline entry an hour off.
 fn localize(tz: Tz, local: &NaiveDateTime) -> Result<DateTime<FixedOffset>, WhenError> {
-    let shown = || local.format(stamp_pattern(local.second())).to_string();
+    let shown = || format_local(local);
     match tz.from_local_datetime(local) {
         LocalResult::Single(at) => Ok(at.fixed_offset()),
         LocalResult::Ambiguous(earlier, later) => Err(WhenError::Ambiguous {
@@ -411,11 +297,7 @@ fn parse_zone_suffix(rest: &str, input: &str) -> Result<Option<Zone>, WhenError>
     if let Some(offset) = parse_offset(zone) {
         return Ok(Some(Zone::Fixed(offset)));
     }
-    let utc_plus = zone
-        .get(..3)
-        .filter(|base| base.eq_ignore_ascii_case("UTC") || base.eq_ignore_ascii_case("GMT"))
-        .and_then(|_| parse_offset(text::after(zone, 3).trim_start()));
-    if let Some(offset) = utc_plus.or_else(|| zone_abbreviation_offset(zone)) {
+    if let Some(offset) = utc_plus(zone).or_else(|| zone_abbreviation_offset(zone)) {
         return Ok(Some(Zone::Fixed(offset)));
     }
     if let Some(meanings) = ambiguous_abbreviation(zone) {
@@ -429,36 +311,6 @@ fn parse_zone_suffix(rest: &str, input: &str) -> Result<Option<Zone>, WhenError>
         .map_err(|_| WhenError::UnknownZone {
             zone: zone.to_string(),
         })
-}
-
-/// A numeric offset, `+01:00`, `+0100`, `+01` or `+1`, with either sign.
-pub(crate) fn parse_offset(text: &str) -> Option<FixedOffset> {
-    let sign = match text.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let body = text::after(text, 1);
-    let (hours, minutes) = match body.split_once(':') {
-        Some(split) => split,
-        None if body.len() == 4 => body.split_at_checked(2)?,
-        None => (body, "00"),
-    };
-    let number = |digits: &str| {
-        digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse::<i32>().ok())
-            .flatten()
-    };
-    if !(1..=2).contains(&hours.len()) || minutes.len() != 2 {
-        return None;
-    }
-    let (hours, minutes) = (number(hours)?, number(minutes)?);
-    if hours > 14 || minutes > 59 {
-        return None;
-    }
-    FixedOffset::east_opt(sign * (hours * HOUR + minutes * 60))
 }
 
 #[cfg(test)]
@@ -726,211 +578,6 @@ mod tests {
         for text in [ambiguous, gap, unknown] {
             assert!(!text.ends_with('.'), "{text}");
             assert!(text.starts_with(|c: char| !c.is_uppercase()), "{text}");
-        }
-    }
-
-    #[test]
-    fn zones_by_name() {
-        let cases = [
-            ("Europe/Copenhagen", Some("Europe/Copenhagen")),
-            ("europe/copenhagen", Some("Europe/Copenhagen")),
-            (" America/Los_Angeles ", Some("America/Los_Angeles")),
-            ("UTC", Some("UTC")),
-            ("utc", Some("UTC")),
-            ("Mars/Olympus", None),
-            ("", None),
-            ("+01:00", None),
-        ];
-        for (name, want) in cases {
-            assert_eq!(parse_zone(name).ok().map(Tz::name), want, "{name}");
-        }
-        let message = parse_zone("Mars/Olympus").unwrap_err().to_string();
-        assert!(message.contains("not an IANA time zone name"), "{message}");
-        assert!(message.contains("`Europe/Copenhagen`"), "{message}");
-    }
-
-    #[test]
-    fn abbreviations() {
-        let cases = [
-            ("UTC", Some(0)),
-            ("Z", Some(0)),
-            ("PST", Some(-8)),
-            ("pdt", Some(-7)),
-            ("CET", Some(1)),
-            ("CEST", Some(2)),
-            ("BST", Some(1)),
-            ("EAT", Some(3)),
-            ("AEDT", Some(11)),
-            ("NZDT", Some(13)),
-            ("IST", None),
-            ("XYZT", None),
-            ("", None),
-        ];
-        for (abbr, hours) in cases {
-            let want = hours.map(|h| FixedOffset::east_opt(h * HOUR).unwrap());
-            assert_eq!(zone_abbreviation_offset(abbr), want, "{abbr}");
-        }
-        assert!(ambiguous_abbreviation("ist").is_some());
-        assert!(ambiguous_abbreviation("CET").is_none());
-    }
-
-    #[test]
-    fn offsets() {
-        let cases = [
-            ("+01:00", Some(3600)),
-            ("+0100", Some(3600)),
-            ("+01", Some(3600)),
-            ("+1", Some(3600)),
-            ("-08", Some(-8 * 3600)),
-            ("+05:30", Some(5 * 3600 + 1800)),
-            ("-0930", Some(-(9 * 3600 + 1800))),
-            ("+14:00", Some(14 * 3600)),
-            ("+15", None),
-            ("+01:60", None),
-            ("+010", None),
-            ("+", None),
-            ("01:00", None),
-            ("+ab", None),
-            ("+0é", None),
-        ];
-        for (text, want) in cases {
-            let want = want.map(|s| FixedOffset::east_opt(s).unwrap());
-            assert_eq!(parse_offset(text), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn stamps() {
-        let cases = [
-            ("2026-11-20T13:05:00Z", "UTC", "2026-11-20 13:05 UTC"),
-            ("2026-11-20T13:05:07Z", "UTC", "2026-11-20 13:05:07 UTC"),
-            ("2026-11-20T13:05:00Z", "Etc/UTC", "2026-11-20 13:05 UTC"),
-            (
-                "2026-11-20T13:05:00Z",
-                "Europe/Copenhagen",
-                "2026-11-20 14:05 CET",
-            ),
-            (
-                "2026-07-01T13:05:00Z",
-                "Europe/Copenhagen",
-                "2026-07-01 15:05 CEST",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "America/Los_Angeles",
-                "2026-11-20 05:05 PST",
-            ),
-            (
-                "2026-07-01T13:05:00Z",
-                "America/Los_Angeles",
-                "2026-07-01 06:05 PDT",
-            ),
-            (
-                "2026-11-20T23:05:00Z",
-                "America/Los_Angeles",
-                "2026-11-20 15:05 PST",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "Europe/London",
-                "2026-11-20 13:05 GMT",
-            ),
-            (
-                "2026-07-01T13:05:00Z",
-                "Europe/London",
-                "2026-07-01 14:05 BST",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "Asia/Kolkata",
-                "2026-11-20 18:35 +05:30",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "Asia/Shanghai",
-                "2026-11-20 21:05 +08:00",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "America/Sao_Paulo",
-                "2026-11-20 10:05 -03:00",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "Australia/Sydney",
-                "2026-11-21 00:05 AEDT",
-            ),
-            (
-                "2026-11-20T13:05:00Z",
-                "Africa/Lagos",
-                "2026-11-20 14:05 WAT",
-            ),
-            (
-                "2026-10-25T00:30:00Z",
-                "Europe/Copenhagen",
-                "2026-10-25 02:30 CEST",
-            ),
-            (
-                "2026-10-25T01:30:00Z",
-                "Europe/Copenhagen",
-                "2026-10-25 02:30 CET",
-            ),
-            ("2026-11-20T14:05:00.9+01:00", "UTC", "2026-11-20 13:05 UTC"),
-        ];
-        for (instant, zone, want) in cases {
-            assert_eq!(
-                format_stamp(at(instant), tz(zone)),
-                want,
-                "{instant} in {zone}"
-            );
-        }
-    }
-
-    #[test]
-    fn stamps_read_back() {
-        use crate::doc::timeline::entry::{LineKind, ZoneHint, parse_line, resolve};
-        let zones = [
-            "UTC",
-            "Europe/Copenhagen",
-            "America/Los_Angeles",
-            "Asia/Kolkata",
-            "Australia/Sydney",
-            "America/St_Johns",
-            "Pacific/Chatham",
-        ];
-        let instants = [
-            "2026-11-20T13:05:00Z",
-            "2026-07-01T13:05:42Z",
-            "2026-03-29T00:30:00Z",
-            "2026-03-29T01:30:00Z",
-            "2026-10-25T00:30:00Z",
-            "2026-10-25T01:30:00Z",
-            "2026-03-08T10:30:00Z",
-            "2026-11-01T08:30:00Z",
-            "2026-11-01T09:30:00Z",
-            "2026-12-31T23:59:59Z",
-        ];
-        let elsewhere = ZoneHint::Named(tz("Asia/Tokyo"));
-        for zone in zones {
-            for instant in instants {
-                let stamp = format_stamp(at(instant), tz(zone));
-                let line = format!("- {stamp} — Checkout error rate above 5% (alice)");
-                let LineKind::Entry(entry) = parse_line(&line) else {
-                    panic!("{line} is not an entry");
-                };
-                assert_eq!(&line[entry.span.clone()], stamp, "{line}");
-                assert_eq!(
-                    &line[entry.text_start..],
-                    "Checkout error rate above 5% (alice)"
-                );
-                assert_eq!(
-                    resolve(&entry, None, elsewhere),
-                    Some(at(instant)),
-                    "{line}"
-                );
-                let again = parse_when(&stamp, at(NOW), tz("Asia/Tokyo"));
-                assert_eq!(again, Ok(at(instant)), "{stamp}");
-            }
         }
     }
 }

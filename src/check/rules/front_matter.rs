@@ -9,7 +9,7 @@ use crate::doc::Document;
 use crate::doc::front_matter::{FrontMatter, Kind};
 use crate::doc::meta::{self, MILESTONES};
 use crate::doc::summary::Summary;
-use crate::time::when;
+use crate::time::format::format_stamp;
 
 /// The keys every post-mortem must have.
 const FIELDS: [&str; 4] = ["title", "severity", "status", "started"];
@@ -157,8 +157,8 @@ fn milestones(run: &mut Run, settings: &Settings) {
                         front_line(doc, key),
                         format!(
                             "`{key}` ({}) is before `{before}` ({})",
-                            when::format_stamp(at, zone),
-                            when::format_stamp(then, zone)
+                            format_stamp(at, zone),
+                            format_stamp(then, zone)
                         ),
                         Some(
                             "an incident is started, then detected, mitigated and resolved; fix \

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use crate::check::rules::{Class, Run, Settings};
 use crate::doc::meta::Meta;
 use crate::doc::timeline::{self, ItemKind};
+use crate::time::format::format_stamp_in;
 
 /// How far before `started` and after `resolved` a timeline entry may be before it is taken
 /// for a typo (a wrong day, month or year) rather than context.
@@ -87,8 +88,8 @@ pub(super) fn check(run: &mut Run, settings: &Settings) {
                 item.line,
                 format!(
                     "this entry ({}) is far outside the incident (started {})",
-                    timeline::stamp_text(at, found.zone),
-                    timeline::stamp_text(window.started, found.zone)
+                    format_stamp_in(at, found.zone),
+                    format_stamp_in(window.started, found.zone)
                 ),
                 Some("check its date".into()),
             );

@@ -9,7 +9,7 @@ use chrono::{FixedOffset, NaiveTime};
 use super::entry::{Bad, Scan};
 use super::scan::{digits, letters, number, skip_byte, skip_ws, word_is};
 use crate::text;
-use crate::time::when::{ambiguous_abbreviation, parse_offset, zone_abbreviation_offset};
+use crate::time::zone::{Abbreviation, is_utc_name, parse_offset, read_abbreviation};
 
 /// A time and the zone written right after it.
 pub(super) struct TimeFound {
@@ -185,7 +185,7 @@ fn zone_word(s: &str, i: usize) -> Scan<(FixedOffset, usize)> {
     }
     let word = text::slice(s, i..i + len);
     let end = i + len;
-    if word.eq_ignore_ascii_case("utc") || word.eq_ignore_ascii_case("gmt") {
+    if is_utc_name(word) {
         // `UTC+2`, `GMT -5`, `UTC+05:30`: one or two hour digits are usual here.
         let k = if b.get(end) == Some(&b' ') && matches!(b.get(end + 1), Some(b'+' | b'-')) {
             end + 1
@@ -207,32 +207,15 @@ fn zone_word(s: &str, i: usize) -> Scan<(FixedOffset, usize)> {
         }
         return Ok(FixedOffset::east_opt(0).map(|utc| (utc, end)));
     }
+    // Zones are written in capitals, and a capital word with an apostrophe (`CAN'T`) is text.
     if !word.bytes().all(|c| c.is_ascii_uppercase()) || b.get(end).is_some_and(|c| *c == b'\'') {
         return Ok(None);
     }
-    if let Some(offset) = zone_abbreviation_offset(word) {
-        return Ok(Some((offset, end)));
+    match read_abbreviation(word) {
+        Abbreviation::Known(offset) => Ok(Some((offset, end))),
+        Abbreviation::Unusable => Err(Bad),
+        Abbreviation::NotAZone => Ok(None),
     }
-    if ambiguous_abbreviation(word).is_some() || looks_like_zone(word) {
-        return Err(Bad);
-    }
-    Ok(None)
-}
-
-/// Whether an unknown upper-case word is most likely a zone abbreviation: they end in `T`
-/// (`ACST`, `BRT`, `XYZT`), unlike most capitalised words after a time, and the common words
-/// that do are listed so they stay text. The US `PT`, `MT`, `CT` and `ET` name a zone whose
-/// offset depends on the date, which a stamp cannot carry, so they are not read either.
-fn looks_like_zone(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "ACT", "ALERT", "AUDIT", "BOOT", "BUT", "CERT", "EDIT", "EVENT", "EXIT", "FIRST", "GET",
-        "HIT", "HOST", "INPUT", "JUST", "LAST", "LIST", "NAT", "NEXT", "NOT", "OUT", "PORT",
-        "POST", "PUT", "RESET", "REST", "ROOT", "SET", "SPLIT", "START", "TEST", "TEXT", "WAIT",
-    ];
-    if matches!(word, "PT" | "MT" | "CT" | "ET") {
-        return true;
-    }
-    (3..=5).contains(&word.len()) && word.ends_with('T') && !WORDS.contains(&word)
 }
 
 /// The end of a time range after a stamp (`14:20-15:00`, `10:30 AM - 12:45 PM UTC`,

@@ -6,11 +6,9 @@
 use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
-use chrono_tz::Tz;
 
 use super::scan;
-use crate::text;
-use crate::time::when::{parse_offset, parse_zone, zone_abbreviation_offset};
+use crate::time::zone::Zone;
 
 /// A timestamp found at the start of a line's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,13 +42,6 @@ pub(crate) enum LineKind {
     Unreadable,
 }
 
-/// The zone a timeline declares for its bare times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ZoneHint {
-    Fixed(FixedOffset),
-    Named(Tz),
-}
-
 /// A line that starts like a timestamp but cannot be read.
 pub(super) struct Bad;
 
@@ -77,7 +68,7 @@ pub(crate) fn parse_line(line: &str) -> LineKind {
 pub(crate) fn resolve(
     stamp: &Stamp,
     default_date: Option<NaiveDate>,
-    default_zone: ZoneHint,
+    default_zone: Zone,
 ) -> Option<DateTime<FixedOffset>> {
     let date = match (stamp.date, stamp.month_day) {
         (Some(date), _) => date,
@@ -86,10 +77,10 @@ pub(crate) fn resolve(
     };
     let local = date.and_time(stamp.time);
     match (stamp.offset, default_zone) {
-        (Some(offset), _) | (None, ZoneHint::Fixed(offset)) => {
+        (Some(offset), _) | (None, Zone::Fixed(offset)) => {
             offset.from_local_datetime(&local).single()
         }
-        (None, ZoneHint::Named(tz)) => tz
+        (None, Zone::Named(tz)) => tz
             .from_local_datetime(&local)
             .earliest()
             .map(|at| at.fixed_offset()),
@@ -104,109 +95,6 @@ fn nearest_year(month: u32, day: u32, near: NaiveDate) -> Option<NaiveDate> {
         .into_iter()
         .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
         .min_by_key(|date| (*date - near).num_days().abs())
-}
-
-/// The zone a timeline declares for its bare times, from its heading or a line near it:
-/// `## Timeline (all times PST)`, `Timeline (UTC)`, `All times are in Pacific Time`,
-/// `times in CET`, `(all times UTC+2)`, `times in Europe/Copenhagen`.
-pub(crate) fn zone_hint(text: &str) -> Option<ZoneHint> {
-    const KEYWORDS: &[&str] = &["time", "times", "timeline", "timezone", "zone"];
-    // Only text that talks about time declares a zone; this keeps `CAT` or `Central` in other
-    // prose from being taken for one.
-    let talks_about_time = text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(w)));
-    if !talks_about_time {
-        return None;
-    }
-    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '+' | '-' | ':');
-    let words: Vec<&str> = text
-        .split(|c: char| !is_word(c))
-        .map(|w| w.trim_start_matches(':').trim_end_matches([':', '-']))
-        .filter(|w| !w.is_empty())
-        .collect();
-    (0..words.len()).find_map(|i| hint_at(&words[i..]))
-}
-
-/// The zone named by the words at the start of `words`, if any.
-fn hint_at(words: &[&str]) -> Option<ZoneHint> {
-    /// Zones named in words, with the IANA zone they mean. The first word must match, then each
-    /// further one; a lone region word must be followed by `time`, `standard` or `daylight`,
-    /// or end the text.
-    const NAMED: &[(&[&str], &str)] = &[
-        (&["central", "european"], "Europe/Berlin"),
-        (&["eastern", "european"], "Europe/Athens"),
-        (&["western", "european"], "Europe/Lisbon"),
-        (&["east", "africa"], "Africa/Nairobi"),
-        (&["east", "african"], "Africa/Nairobi"),
-        (&["eastern", "african"], "Africa/Nairobi"),
-        (&["west", "africa"], "Africa/Lagos"),
-        (&["west", "african"], "Africa/Lagos"),
-        (&["australian", "eastern"], "Australia/Sydney"),
-        (&["coordinated", "universal"], "UTC"),
-        (&["pacific"], "America/Los_Angeles"),
-        (&["mountain"], "America/Denver"),
-        (&["central"], "America/Chicago"),
-        (&["eastern"], "America/New_York"),
-        (&["british"], "Europe/London"),
-        (&["uk"], "Europe/London"),
-        (&["india"], "Asia/Kolkata"),
-        (&["indian"], "Asia/Kolkata"),
-        (&["japan"], "Asia/Tokyo"),
-    ];
-    /// US zones as people abbreviate them without saying standard or daylight time.
-    const US_GENERIC: &[(&str, &str)] = &[
-        ("PT", "America/Los_Angeles"),
-        ("MT", "America/Denver"),
-        ("CT", "America/Chicago"),
-        ("ET", "America/New_York"),
-    ];
-    /// Abbreviations that are also English words, so they only count in upper case.
-    const WORDLIKE: &[&str] = &["wet", "west", "cat", "eat", "est"];
-    let word = words[0];
-    let abbreviation_case = word.bytes().all(|b| b.is_ascii_uppercase())
-        || (word.bytes().all(|b| b.is_ascii_lowercase()) && !WORDLIKE.contains(&word));
-    if let Some(base) = word
-        .get(..3)
-        .filter(|b| b.eq_ignore_ascii_case("utc") || *b == "GMT")
-    {
-        let tail = text::after(word, base.len());
-        if tail.is_empty() {
-            let offset = words.get(1).and_then(|next| parse_offset(next));
-            return Some(ZoneHint::Fixed(offset.unwrap_or(FixedOffset::east_opt(0)?)));
-        }
-        return parse_offset(tail).map(ZoneHint::Fixed);
-    }
-    if abbreviation_case {
-        if let Some(offset) = zone_abbreviation_offset(word) {
-            return Some(ZoneHint::Fixed(offset));
-        }
-        let generic = US_GENERIC
-            .iter()
-            .find(|(abbr, _)| abbr.eq_ignore_ascii_case(word));
-        if let Some(&(_, name)) = generic.filter(|_| word.bytes().all(|b| b.is_ascii_uppercase())) {
-            return parse_zone(name).ok().map(ZoneHint::Named);
-        }
-    }
-    if word.contains('/') {
-        return parse_zone(word).ok().map(ZoneHint::Named);
-    }
-    NAMED.iter().find_map(|&(phrase, name)| {
-        let matches = phrase.len() <= words.len()
-            && phrase
-                .iter()
-                .zip(words)
-                .all(|(p, w)| p.eq_ignore_ascii_case(w));
-        let follows = words.get(phrase.len()).map(|w| w.to_ascii_lowercase());
-        let closed = phrase.len() > 1
-            || matches!(
-                follows.as_deref(),
-                None | Some("time" | "standard" | "daylight")
-            );
-        (matches && closed)
-            .then(|| parse_zone(name).ok().map(ZoneHint::Named))
-            .flatten()
-    })
 }
 
 #[cfg(test)]
@@ -792,8 +680,8 @@ mod tests {
     fn resolves_to_instants() {
         let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
         let date = |text: &str| text.parse::<NaiveDate>().unwrap();
-        let named = |name: &str| ZoneHint::Named(name.parse().unwrap());
-        let fixed = |text: &str| ZoneHint::Fixed(text.parse().unwrap());
+        let named = |name: &str| Zone::Named(name.parse().unwrap());
+        let fixed = |text: &str| Zone::Fixed(text.parse().unwrap());
         let cases = [
             (
                 "- 2026-11-20 14:05 UTC x",
@@ -882,53 +770,6 @@ mod tests {
             };
             let got = resolve(&stamp, default_date.map(date), zone);
             assert_eq!(got, want.map(at), "{line} on {default_date:?}");
-        }
-    }
-
-    #[test]
-    fn zone_hints() {
-        let named = |name: &str| Some(ZoneHint::Named(name.parse().unwrap()));
-        let fixed = |text: &str| Some(ZoneHint::Fixed(text.parse().unwrap()));
-        let cases = [
-            ("## Timeline (all times PST)", fixed("-08:00")),
-            ("Timeline (UTC)", fixed("+00:00")),
-            ("## Timeline (times in utc)", fixed("+00:00")),
-            (
-                "All times are in Pacific Time",
-                named("America/Los_Angeles"),
-            ),
-            (
-                "> (all times in pacific time)",
-                named("America/Los_Angeles"),
-            ),
-            ("All times Pacific", named("America/Los_Angeles")),
-            ("times in CET", fixed("+01:00")),
-            ("times in cest", fixed("+02:00")),
-            ("(all times UTC+2)", fixed("+02:00")),
-            ("All times UTC -5", fixed("-05:00")),
-            ("All times in PDT (UTC-7).", fixed("-07:00")),
-            ("## Timeline (all times PT )", named("America/Los_Angeles")),
-            ("All times Eastern", named("America/New_York")),
-            ("Times are Central European Time", named("Europe/Berlin")),
-            ("All times in East Africa Time", named("Africa/Nairobi")),
-            ("All times in Europe/Copenhagen", named("Europe/Copenhagen")),
-            ("| Date/Time (UTC) | Event |", fixed("+00:00")),
-            (
-                "All events are in [UTC](https://example.com/utc) time.",
-                fixed("+00:00"),
-            ),
-            ("All times in IST", None),
-            ("## Timeline", None),
-            ("All times are approximate", None),
-            ("All times in local time", None),
-            ("All times in west coast time", None),
-            ("The CAT team was on call", None),
-            ("We timely paged the CAT team", None),
-            ("Pacific storms took the line down", None),
-            ("", None),
-        ];
-        for (text, want) in cases {
-            assert_eq!(zone_hint(text), want, "{text}");
         }
     }
 
@@ -1041,7 +882,7 @@ mod tests {
                     LineKind::NotAnEntry => {}
                 }
                 if dump == "hints"
-                    && let Some(hint) = zone_hint(line)
+                    && let Some(hint) = crate::time::zone::zone_hint(line)
                 {
                     println!("H {rel}:{} {hint:?} | {line}", n + 1);
                 }

@@ -11,11 +11,12 @@ use std::ops::Range;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
-use self::entry::{LineKind, Stamp, ZoneHint};
+use self::entry::{LineKind, Stamp};
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, place};
 use crate::text;
-use crate::time::when;
+use crate::time::format::format_stamp_in;
+use crate::time::zone::{self, Zone};
 
 pub(crate) const NAME: &str = "Timeline";
 
@@ -24,7 +25,7 @@ pub(crate) const NAME: &str = "Timeline";
 pub(crate) struct Timeline {
     pub(crate) section: Option<Section>,
     /// The zone bare times are in: the one the section declares, else the wiki's.
-    pub(crate) zone: ZoneHint,
+    pub(crate) zone: Zone,
     pub(crate) items: Vec<Item>,
 }
 
@@ -83,7 +84,7 @@ pub(crate) fn read(
     let Some(section) = doc.section(names, NAME) else {
         return Timeline {
             section: None,
-            zone: ZoneHint::Named(wiki_zone),
+            zone: Zone::Named(wiki_zone),
             items: Vec::new(),
         };
     };
@@ -160,10 +161,10 @@ pub(crate) fn read(
     let zone = declared
         .or_else(|| {
             common_offset(&items)
-                .filter(|o| !zone_uses(wiki_zone, *o, fallback_date))
-                .map(ZoneHint::Fixed)
+                .filter(|o| !zone::uses_offset(wiki_zone, *o, fallback_date))
+                .map(Zone::Fixed)
         })
-        .unwrap_or(ZoneHint::Named(wiki_zone));
+        .unwrap_or(Zone::Named(wiki_zone));
     resolve_all(doc, &mut items, &days, zone, fallback_date);
     Timeline {
         section: Some(section.clone()),
@@ -193,11 +194,11 @@ fn resolve_all(
     doc: &Document,
     items: &mut [Item],
     days: &[(usize, NaiveDate)],
-    zone: ZoneHint,
+    zone: Zone,
     fallback_date: NaiveDate,
 ) {
     let started = doc.meta.started();
-    let mut date = Some(started.map_or(fallback_date, |s| local_date(s, zone)));
+    let mut date = Some(started.map_or(fallback_date, |s| zone.date_of(s)));
     let mut previous: Option<DateTime<FixedOffset>> = None;
     let mut next_day = days.iter().peekable();
     for item in items {
@@ -217,7 +218,7 @@ fn resolve_all(
             resolved = entry::resolve(stamp, next_day, zone).or(resolved);
         }
         if let Some(found) = resolved {
-            date = Some(local_date(found, zone));
+            date = Some(zone.date_of(found));
             previous = Some(found);
         }
         *at = resolved;
@@ -232,17 +233,6 @@ fn common_offset(items: &[Item]) -> Option<FixedOffset> {
     });
     let first = offsets.next()??;
     offsets.all(|o| o == Some(first)).then_some(first)
-}
-
-/// Whether `zone` is at `offset` in winter or summer of the year around `near`: then
-/// entries written that way are the wiki zone's own (as pm writes them).
-fn zone_uses(zone: Tz, offset: FixedOffset, near: NaiveDate) -> bool {
-    use chrono::{Offset, TimeZone};
-    [0, 91, 182, 273].into_iter().any(|days| {
-        let day = near + Duration::days(days);
-        let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
-        zone.from_utc_datetime(&noon).offset().fix() == offset
-    })
 }
 
 /// The first `YYYY-MM-DD` in a heading.
@@ -261,15 +251,8 @@ fn date_in(text: &str) -> Option<NaiveDate> {
     })
 }
 
-fn local_date(at: DateTime<FixedOffset>, zone: ZoneHint) -> NaiveDate {
-    match zone {
-        ZoneHint::Fixed(offset) => at.with_timezone(&offset).date_naive(),
-        ZoneHint::Named(tz) => at.with_timezone(&tz).date_naive(),
-    }
-}
-
 /// The zone the heading, or a line of the section before its first entry, declares.
-fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
+fn declared_zone(doc: &Document, section: &Section) -> Option<Zone> {
     let heading = doc.line(section.heading.start);
     // Guidance comments talk about zones too ("with the zone written out: … UTC"); they
     // declare nothing.
@@ -278,7 +261,7 @@ fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
             .iter()
             .any(|b| b.kind == BlockKind::Html && b.lines.contains(&i))
     };
-    entry::zone_hint(heading).or_else(|| {
+    zone::zone_hint(heading).or_else(|| {
         section
             .body
             .clone()
@@ -287,7 +270,7 @@ fn declared_zone(doc: &Document, section: &Section) -> Option<ZoneHint> {
             .take_while(|line| !matches!(entry::parse_line(line), LineKind::Entry(_)))
             .filter(|line| !line.trim().is_empty())
             .take(5)
-            .find_map(entry::zone_hint)
+            .find_map(zone::zone_hint)
     })
 }
 
@@ -318,22 +301,14 @@ fn table_cells(row: &str) -> Vec<String> {
 /// (author)`.
 pub(crate) fn entry_text(
     at: DateTime<FixedOffset>,
-    zone: ZoneHint,
+    zone: Zone,
     text: &str,
     author: Option<&str>,
 ) -> String {
-    let stamp = stamp_text(at, zone);
+    let stamp = format_stamp_in(at, zone);
     match author {
         Some(author) => format!("{stamp} — {text} ({author})"),
         None => format!("{stamp} — {text}"),
-    }
-}
-
-/// `at` written in the timeline's zone, the zone always named.
-pub(crate) fn stamp_text(at: DateTime<FixedOffset>, zone: ZoneHint) -> String {
-    match zone {
-        ZoneHint::Named(tz) => when::format_stamp(at, tz),
-        ZoneHint::Fixed(offset) => when::format_stamp_at_offset(at, offset),
     }
 }
 
