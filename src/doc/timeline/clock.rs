@@ -6,8 +6,7 @@
 
 use chrono::{FixedOffset, NaiveTime};
 
-use super::entry::{Bad, Scan};
-use super::scan::{digits, letters, number, skip_byte, skip_ws, word_is};
+use super::bytes::{Bad, Scan, digits, letters, number, skip_byte, skip_ws, word_is};
 use crate::text;
 use crate::time::zone::{Abbreviation, is_utc_name, parse_offset, read_abbreviation};
 

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::scan::{digits, is_ws, letters, number, skip_byte, skip_ws};
+use super::bytes::{digits, is_ws, letters, number, skip_byte, skip_ws};
 
 /// A weekday name (`Tue`, `Thurs.`, `Saturday`) followed by a space, `,`, `.` or `|`.
 pub(super) fn weekday(b: &[u8], i: usize) -> Option<usize> {

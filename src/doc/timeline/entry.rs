@@ -1,34 +1,14 @@
-//! Reading the timestamp at the start of a timeline line, in the forms people write by hand.
+//! One line of a timeline: whether it is an entry, and the instant its stamp names.
 //!
-//! `pm check` runs [`parse_line`] on every line of a wiki, so it is a byte scanner that
-//! allocates nothing and gives up on the first byte of most prose lines.
+//! `pm check` runs [`parse_line`] on every line of a wiki, so the stamp is read by a byte
+//! scanner (`scan`, with `clock` and `date`) that allocates nothing and gives up on the first
+//! byte of most prose lines. The tests here cover the forms people write by hand.
 
-use std::ops::Range;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
-
-use super::scan;
+use super::bytes::Bad;
+use super::scan::{self, Stamp};
 use crate::time::zone::Zone;
-
-/// A timestamp found at the start of a line's content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Stamp {
-    /// The date, when the line gives one with its year.
-    pub(crate) date: Option<NaiveDate>,
-    /// Month and day of a date written without a year (`Dec 17th`, `[03-26 23:04]`), which
-    /// [`resolve`] places in the year nearest the date it assumes.
-    pub(crate) month_day: Option<(u32, u32)>,
-    pub(crate) time: NaiveTime,
-    /// The offset written with the time (`UTC`, `+01:00`, `PST`), if any.
-    pub(crate) offset: Option<FixedOffset>,
-    /// Marked as known only roughly (`~14:05`, `ca. 14:05`, `around 14:05`).
-    pub(crate) approximate: bool,
-    /// Byte range of the stamp in the line, including `~`, the zone, and surrounding `**`, `` ` ``
-    /// or `[]` when they close right after it.
-    pub(crate) span: Range<usize>,
-    /// Byte where the entry text begins, after a separator such as ` — `, ` - `, `: ` or ` | `.
-    pub(crate) text_start: usize,
-}
 
 /// What one line of a timeline holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +21,6 @@ pub(crate) enum LineKind {
     /// read, so `pm check` can report it instead of dropping it.
     Unreadable,
 }
-
-/// A line that starts like a timestamp but cannot be read.
-pub(super) struct Bad;
-
-/// `Ok(None)`: not here; `Err(Bad)`: here, but broken.
-pub(super) type Scan<T> = Result<Option<T>, Bad>;
 
 /// Classify one raw line (without its newline; a trailing `\r` is ignored).
 pub(crate) fn parse_line(line: &str) -> LineKind {

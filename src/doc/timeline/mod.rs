@@ -1,6 +1,7 @@
 //! The Timeline section of a document: its entries (each line read with [`entry`]), and where
 //! a new entry goes.
 
+mod bytes;
 mod clock;
 mod date;
 pub(crate) mod entry;
@@ -11,7 +12,8 @@ use std::ops::Range;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
-use self::entry::{LineKind, Stamp};
+use self::entry::LineKind;
+use self::scan::Stamp;
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, place};
 use crate::text;

@@ -9,9 +9,33 @@
 // them, `n` for a count of digits.
 #![allow(clippy::many_single_char_names)]
 
+use std::ops::Range;
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime};
+
+use super::bytes::{Bad, Scan, digits, is_ws, letters, skip_byte, skip_ws, word_is};
 use super::clock::{range_end_at, time_at};
 use super::date::{DateFound, date_at, weekday};
-use super::entry::{Bad, Scan, Stamp};
+
+/// A timestamp found at the start of a line's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    /// The date, when the line gives one with its year.
+    pub(crate) date: Option<NaiveDate>,
+    /// Month and day of a date written without a year (`Dec 17th`, `[03-26 23:04]`), which
+    /// [`resolve`](super::entry::resolve) places in the year nearest the date it assumes.
+    pub(crate) month_day: Option<(u32, u32)>,
+    pub(crate) time: NaiveTime,
+    /// The offset written with the time (`UTC`, `+01:00`, `PST`), if any.
+    pub(crate) offset: Option<FixedOffset>,
+    /// Marked as known only roughly (`~14:05`, `ca. 14:05`, `around 14:05`).
+    pub(crate) approximate: bool,
+    /// Byte range of the stamp in the line, including `~`, the zone, and surrounding `**`, `` ` ``
+    /// or `[]` when they close right after it.
+    pub(crate) span: Range<usize>,
+    /// Byte where the entry text begins, after a separator such as ` — `, ` - `, `: ` or ` | `.
+    pub(crate) text_start: usize,
+}
 
 /// Where a line's content starts, after indentation, `>` quotes, list markers (`-`, `*`, `+`,
 /// `1.`, `1)`), a task box and a table row's leading `|`. `None` for blank lines, headings and
@@ -260,53 +284,4 @@ fn approximation_word(b: &[u8], i: usize) -> Option<usize> {
     let j = skip_byte(b, i + len, b'.');
     let k = skip_ws(b, j);
     (k > j || j > i + len).then_some(k)
-}
-
-// Byte helpers, shared with the date and clock scanners.
-
-pub(super) fn is_ws(c: Option<u8>) -> bool {
-    matches!(c, Some(b' ' | b'\t'))
-}
-
-pub(super) fn skip_ws(b: &[u8], i: usize) -> usize {
-    i + b
-        .get(i..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&c| c == b' ' || c == b'\t')
-        .count()
-}
-
-pub(super) fn skip_byte(b: &[u8], i: usize, byte: u8) -> usize {
-    if b.get(i) == Some(&byte) { i + 1 } else { i }
-}
-
-pub(super) fn digits(b: &[u8], i: usize) -> usize {
-    b.get(i..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count()
-}
-
-pub(super) fn letters(b: &[u8], i: usize) -> usize {
-    b.get(i..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count()
-}
-
-/// The value of `n` ASCII digits at `i`; callers pass at most four, so it cannot overflow.
-pub(super) fn number(b: &[u8], i: usize, n: usize) -> u32 {
-    b[i..i + n]
-        .iter()
-        .fold(0, |acc, c| acc * 10 + u32::from(c - b'0'))
-}
-
-/// Whether the whole word at `i` is `word`, in any case.
-pub(super) fn word_is(b: &[u8], i: usize, word: &str) -> bool {
-    let len = letters(b, i);
-    b[i..i + len].eq_ignore_ascii_case(word.as_bytes())
-        && !b.get(i + len).is_some_and(u8::is_ascii_digit)
 }
