@@ -3,6 +3,7 @@
 
 pub(crate) mod actions;
 pub(crate) mod front_matter;
+pub(crate) mod list_item;
 pub(crate) mod meta;
 pub(crate) mod place;
 pub(crate) mod sections;

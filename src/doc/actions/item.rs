@@ -22,6 +22,7 @@
 
 use chrono::NaiveDate;
 
+use crate::doc::list_item;
 use crate::text;
 
 #[cfg(test)]
@@ -84,19 +85,19 @@ pub(crate) fn parse_line(line: &str) -> Option<ActionItem> {
     if rest.starts_with('|') {
         return parse_table_row(None, line);
     }
-    let marker = list_marker(rest)?;
-    if is_thematic_break(rest) {
+    let marker = list_item::commonmark_marker(rest.as_bytes())?;
+    if list_item::is_thematic_break(rest) {
         return None;
     }
     let pos = start + marker + blank_len(text::after(line, start + marker));
-    let task = task_box(line.as_bytes(), pos);
-    let body = text::after(line, task.map_or(pos, |t| t.2)).trim();
+    let task = list_item::task_box(line.as_bytes(), pos);
+    let body = text::after(line, task.map_or(pos, |t| t.end)).trim();
     if body.is_empty() && task.is_none() {
         return None;
     }
     let mut item = canonical(body).unwrap_or_else(|| heuristic(body));
-    if let Some((done, checkbox, _)) = task {
-        (item.done, item.checkbox) = (done, checkbox);
+    if let Some(task) = task {
+        (item.done, item.checkbox) = (task.done, task.mark);
     }
     Some(item)
 }
@@ -210,46 +211,8 @@ pub(crate) fn normalize_text(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Length of a list marker (`-`, `*`, `+`, `1.`, `1)`) at the start of `rest`, if there is one.
-fn list_marker(rest: &str) -> Option<usize> {
-    let b = rest.as_bytes();
-    let n = match b.first()? {
-        b'-' | b'*' | b'+' => 1,
-        b'0'..=b'9' => {
-            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            if digits > 9 || !matches!(b.get(digits), Some(b'.' | b')')) {
-                return None;
-            }
-            digits + 1
-        }
-        _ => return None,
-    };
-    matches!(b.get(n), None | Some(b' ' | b'\t')).then_some(n)
-}
-
-fn is_thematic_break(rest: &str) -> bool {
-    let mut marks = rest.bytes().filter(|b| !b.is_ascii_whitespace());
-    let first = marks.next();
-    matches!(first, Some(b'-' | b'*' | b'_'))
-        && marks.clone().count() >= 2
-        && marks.all(|b| Some(b) == first)
-}
-
 fn blank_len(s: &str) -> usize {
     s.len() - s.trim_start_matches([' ', '\t']).len()
-}
-
-/// A task box at `pos`: (done, offset of the mark, where the text starts).
-fn task_box(b: &[u8], pos: usize) -> Option<(bool, Option<usize>, usize)> {
-    let ends = |n: usize| matches!(b.get(pos + n), None | Some(b' ' | b'\t'));
-    match b.get(pos..)? {
-        [b'[', mark @ (b' ' | b'x' | b'X'), b']', ..] if ends(3) => {
-            Some((*mark != b' ', Some(pos + 1), pos + 3))
-        }
-        // `[]` is a common typo for `[ ]`: an open task, but with no byte to tick in place.
-        [b'[', b']', ..] if ends(2) => Some((false, None, pos + 2)),
-        _ => None,
-    }
 }
 
 /// The fields of a line that has the canonical suffix (or the bare ` —`).

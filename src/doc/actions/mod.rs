@@ -8,8 +8,7 @@ mod ticket;
 
 use self::item::{self as action_item, ActionItem};
 use crate::doc::sections::{BlockKind, Section, SectionNames};
-use crate::doc::{Document, place};
-use crate::text;
+use crate::doc::{Document, list_item, place};
 
 pub(crate) const TRACKED: &str = "Action items";
 pub(crate) const LATER: &str = "If we have time";
@@ -93,14 +92,10 @@ fn item_text(doc: &Document, lines: std::ops::Range<usize>) -> String {
     text
 }
 
+/// Whether a trimmed line starts a list item: a marker and a space, or a lone `-` or `*`.
 fn starts_list_item(content: &str) -> bool {
-    let digits = content.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = text::after(content, digits);
-    let marker = if digits > 0 {
-        rest.starts_with(". ") || rest.starts_with(") ")
-    } else {
-        rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("+ ")
-    };
+    let b = content.as_bytes();
+    let marker = list_item::marker_width(b).is_some_and(|width| b.get(width) == Some(&b' '));
     marker || content == "-" || content == "*"
 }
 

@@ -15,8 +15,7 @@ use chrono_tz::Tz;
 use self::entry::LineKind;
 use self::scan::Stamp;
 use crate::doc::sections::{BlockKind, Section, SectionNames};
-use crate::doc::{Document, place};
-use crate::text;
+use crate::doc::{Document, list_item, place};
 use crate::time::format::format_stamp_in;
 use crate::time::zone::{self, Zone};
 
@@ -109,7 +108,7 @@ pub(crate) fn read(
                     }
                     let end = place::trim_blank_end(doc, first..item.end.min(body.end));
                     let layout = |line: usize| Layout::List {
-                        prefix: list_prefix(doc.line(line)).to_string(),
+                        prefix: list_item::prefix(doc.line(line)).to_string(),
                     };
                     let before = items.len();
                     push(&mut items, doc, first, first..end, layout(first));
@@ -276,22 +275,6 @@ fn declared_zone(doc: &Document, section: &Section) -> Option<Zone> {
     })
 }
 
-/// `- `, `  * `, `12. ` — the part of a list item's first line before its content; only the
-/// indentation for a line of the item that is not itself an item (`  – 14:05 paged`).
-fn list_prefix(line: &str) -> &str {
-    let indent = line.len() - line.trim_start().len();
-    let rest = text::after(line, indent);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = match rest.as_bytes().get(digits) {
-        Some(b'.' | b')') if digits > 0 => digits + 1,
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        _ => return text::before(line, indent),
-    };
-    let after = text::after(rest, marker);
-    let spaces = after.len() - after.trim_start_matches(' ').len();
-    text::before(line, indent + marker + spaces.max(1).min(after.len()))
-}
-
 fn table_cells(row: &str) -> Vec<String> {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
@@ -396,19 +379,6 @@ mod tests {
     use super::*;
     use crate::config::{UserConfig, load};
     use crate::doc::splice;
-
-    #[test]
-    fn list_prefix_takes_only_real_markers() {
-        assert_eq!(list_prefix("- 14:05 paged"), "- ");
-        assert_eq!(list_prefix("  12. 14:05"), "  12. ");
-        assert_eq!(list_prefix("* "), "* ");
-        assert_eq!(list_prefix("-"), "-");
-        // Lines of an item that are not items themselves: no marker to copy.
-        assert_eq!(list_prefix("  – 14:05 paged"), "  ");
-        assert_eq!(list_prefix(""), "");
-        assert_eq!(list_prefix("        server failed"), "        ");
-        assert_eq!(list_prefix("12 monkeys"), "");
-    }
 
     /// Real documents that panicked by slicing inside a character or past a line's end; each
     /// is read and gets an entry inserted.

@@ -13,9 +13,10 @@ use std::ops::Range;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 
-use super::bytes::{Bad, Scan, digits, is_ws, letters, skip_byte, skip_ws, word_is};
+use super::bytes::{Bad, Scan, is_ws, letters, skip_byte, skip_ws, word_is};
 use super::clock::{range_end_at, time_at};
 use super::date::{DateFound, date_at, weekday};
+use crate::doc::list_item;
 
 /// A timestamp found at the start of a line's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,30 +46,25 @@ pub(super) fn content_start(b: &[u8]) -> Option<(usize, bool)> {
     let first = i;
     let mut table = false;
     loop {
-        let next = |n: usize| b.get(i + n).copied();
         match b.get(i)? {
             b'#' => return None,
             b'>' => i = skip_ws(b, i + 1),
-            b'-' | b'*' | b'+' if matches!(next(1), Some(b' ' | b'\t')) => i = skip_ws(b, i + 2),
             b'|' if i == first => {
                 table = true;
                 i = skip_ws(b, i + 1);
             }
-            b'[' if matches!(next(1), Some(b' ' | b'x' | b'X'))
-                && next(2) == Some(b']')
-                && matches!(next(3), Some(b' ' | b'\t')) =>
-            {
-                i = skip_ws(b, i + 4);
-            }
-            b'0'..=b'9' => {
-                let n = digits(b, i);
-                if n <= 9 && matches!(next(n), Some(b'.' | b')')) && is_ws(next(n + 1)) {
-                    i = skip_ws(b, i + n + 2);
-                } else {
-                    break;
+            _ => {
+                // A marker or box with the stamp right after it: a bare `-` or `1.` holds none.
+                let rest = b.get(i..).unwrap_or_default();
+                let marker = list_item::commonmark_marker(rest).map(|width| i + width);
+                let task = list_item::task_box(b, i)
+                    .filter(|task| task.mark.is_some())
+                    .map(|task| task.end);
+                match marker.or(task) {
+                    Some(end) if is_ws(b.get(end).copied()) => i = skip_ws(b, end),
+                    _ => break,
                 }
             }
-            _ => break,
         }
     }
     may_start_stamp(*b.get(i)?).then_some((i, table))
