@@ -2,14 +2,12 @@
 
 use chrono::NaiveDate;
 
-use super::item::{ActionItem, is_placeholder, parse_due, skip, starts_ci};
+use super::item::{ActionItem, parse_due};
 use super::ticket::{find_ticket, ticket_at};
+use super::word::{is_placeholder, skip, starts_ci, word_start};
 
 use crate::text;
 
-/// Bytes that may precede a handle, ticket key or reference (so `a@b.com`, `/browse/AB-1`
-/// and `x-AB-1` are not taken for one).
-const OPENERS: &[u8] = b"([{<,;:*_\"'|";
 /// Bytes skipped around fields when they are cut out of the text.
 const PUNCT: &[u8] = b"()[]<>,;:.-*_";
 
@@ -95,10 +93,6 @@ enum Field {
     Owner(String),
     Ticket(String),
     Due(NaiveDate),
-}
-
-pub(super) fn word_start(m: &[u8], i: usize) -> bool {
-    i == 0 || m[i - 1].is_ascii_whitespace() || OPENERS.contains(&m[i - 1]) || m[i - 1] == b'['
 }
 
 /// The body with code spans and HTML tags blanked out, byte for byte, so nothing inside

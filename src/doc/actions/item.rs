@@ -30,16 +30,12 @@ use super::table::is_table_separator;
 pub(crate) use super::table::parse_table_row;
 
 use super::hand::heuristic;
-use super::ticket::{is_url, jira_key, repo_ref};
+use super::ticket::is_ticket;
+use super::word::{is_placeholder, starts_ci};
 
 /// What pm writes between the text and its fields.
 const SEP: &str = " — ";
 const FIELD_KEYS: [&str; 3] = ["owner", "ticket", "due"];
-
-/// Values that mean "nobody yet" rather than naming an owner, ticket or date.
-#[rustfmt::skip]
-const PLACEHOLDERS: &[&str] =
-    &["tbd", "tbc", "todo", "n/a", "na", "none", "-", "?", "??", "unassigned", "nobody"];
 
 /// One action item as read from a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -153,10 +149,7 @@ fn plain_task() -> ActionItem {
 /// Accept a Jira key (`ABC-123`), a GitHub or GitLab reference (`#123`, `owner/repo#123`)
 /// or an http(s) URL.
 pub(crate) fn validate_ticket(s: &str) -> Result<(), ItemError> {
-    let ok = jira_key(s.as_bytes(), 0) == Some(s.len())
-        || repo_ref(s.as_bytes(), 0) == Some(s.len())
-        || is_url(s);
-    if ok {
+    if is_ticket(s) {
         Ok(())
     } else {
         Err(ItemError::Ticket {
@@ -263,21 +256,6 @@ fn field_key(b: &[u8]) -> Option<usize> {
     FIELD_KEYS
         .iter()
         .position(|k| starts_ci(b, k) && b.get(k.len()) == Some(&b':'))
-}
-
-pub(super) fn starts_ci(b: &[u8], word: &str) -> bool {
-    b.get(..word.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(word.as_bytes()))
-}
-
-pub(super) fn is_placeholder(s: &str) -> bool {
-    PLACEHOLDERS
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(s.trim_matches(['*', '_', ' '])))
-}
-
-pub(super) fn skip(b: &[u8], set: &[u8]) -> usize {
-    b.iter().take_while(|c| set.contains(c)).count()
 }
 
 #[cfg(test)]

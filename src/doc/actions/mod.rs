@@ -5,6 +5,7 @@ mod hand;
 pub(crate) mod item;
 mod table;
 mod ticket;
+mod word;
 
 use self::item::{self as action_item, ActionItem};
 use crate::doc::sections::{BlockKind, Section, SectionNames};

@@ -1,8 +1,9 @@
 //! Reading action items from table rows.
 
 use super::hand::{date_at, handle_end};
-use super::item::{ActionItem, is_placeholder};
+use super::item::ActionItem;
 use super::ticket::{denied, is_url, jira_key, link_at, link_ticket, repo_ref};
+use super::word::is_placeholder;
 
 use crate::text;
 

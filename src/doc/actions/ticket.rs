@@ -1,8 +1,7 @@
 //! Ticket references: Jira keys, GitHub and GitLab references, issue URLs and links, as a
 //! field value or somewhere in running prose.
 
-use super::hand::word_start;
-use super::item::{is_placeholder, starts_ci, validate_ticket};
+use super::word::{is_placeholder, starts_ci, word_start};
 
 use crate::text;
 
@@ -34,9 +33,15 @@ pub(super) fn ticket_at(body: &str, j: usize) -> Option<(Option<String>, usize)>
     if is_placeholder(token) {
         return Some((None, j + token.len()));
     }
-    validate_ticket(inner)
-        .ok()
-        .map(|()| (Some(inner.into()), j + token.len()))
+    is_ticket(inner).then(|| (Some(inner.into()), j + token.len()))
+}
+
+/// Whether `s` is a whole ticket: a Jira key (`ABC-123`), a GitHub or GitLab reference
+/// (`#123`, `owner/repo#123`) or an http(s) URL.
+pub(super) fn is_ticket(s: &str) -> bool {
+    jira_key(s.as_bytes(), 0) == Some(s.len())
+        || repo_ref(s.as_bytes(), 0) == Some(s.len())
+        || is_url(s)
 }
 
 /// `[text](url)` at `i`: its text, its URL and where it ends.
