@@ -2,5 +2,6 @@
 //! timestamps.
 
 pub(crate) mod format;
+pub(crate) mod meridiem;
 pub(crate) mod when;
 pub(crate) mod zone;

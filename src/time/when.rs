@@ -7,6 +7,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use super::format::format_local;
+use super::meridiem::Meridiem;
 use super::zone::{
     Zone, ambiguous_abbreviation, parse_offset, parse_zone, utc_plus, zone_abbreviation_offset,
 };
@@ -262,18 +263,9 @@ fn apply_meridiem<'a>(
     let second = parts.next().and_then(Result::ok).unwrap_or(0);
     let trimmed = rest.trim_start();
     let word_len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let word = text::before(trimmed, word_len);
     let mut rest = rest;
-    if word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm") {
-        if !(1..=12).contains(&hour) {
-            return Err(invalid());
-        }
-        hour = hour % 12
-            + if word.eq_ignore_ascii_case("pm") {
-                12
-            } else {
-                0
-            };
+    if let Some(meridiem) = Meridiem::from_word(text::before(trimmed, word_len)) {
+        hour = meridiem.hour_of_day(hour).ok_or_else(invalid)?;
         rest = text::after(trimmed, word_len);
     }
     NaiveTime::from_hms_opt(hour, minute, second)

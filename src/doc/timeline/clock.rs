@@ -8,6 +8,7 @@ use chrono::{FixedOffset, NaiveTime};
 
 use super::bytes::{Bad, Scan, digits, letters, number, skip_byte, skip_ws, word_is};
 use crate::text;
+use crate::time::meridiem::Meridiem;
 use crate::time::zone::{Abbreviation, is_utc_name, parse_offset, read_abbreviation};
 
 /// A time and the zone written right after it.
@@ -58,11 +59,9 @@ pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usi
     };
     let mut hour = hour;
     let meridiem = meridiem_at(b, j);
-    if let Some((pm, end)) = meridiem {
+    if let Some((meridiem, end)) = meridiem {
         // A 24-hour time with a stray `pm` (`14:15pm`, `13:55 PM`) means what its digits say.
-        if (1..=12).contains(&hour) {
-            hour = hour % 12 + if pm { 12 } else { 0 };
-        }
+        hour = meridiem.hour_of_day(hour).unwrap_or(hour);
         j = end;
     } else if shape == Shape::HourOnly {
         return Ok(None);
@@ -102,11 +101,11 @@ enum Shape {
 }
 
 /// `am`, `pm`, `a.m.` or `p.m.` in any case, touching the time or after one space.
-fn meridiem_at(b: &[u8], i: usize) -> Option<(bool, usize)> {
+fn meridiem_at(b: &[u8], i: usize) -> Option<(Meridiem, usize)> {
     let i = if b.get(i) == Some(&b' ') { i + 1 } else { i };
-    let pm = match b.get(i)?.to_ascii_lowercase() {
-        b'a' => false,
-        b'p' => true,
+    let meridiem = match b.get(i)?.to_ascii_lowercase() {
+        b'a' => Meridiem::Am,
+        b'p' => Meridiem::Pm,
         _ => return None,
     };
     let end = match b.get(i + 1..i + 3) {
@@ -114,7 +113,7 @@ fn meridiem_at(b: &[u8], i: usize) -> Option<(bool, usize)> {
         Some([b'.', m]) if m.eq_ignore_ascii_case(&b'm') => skip_byte(b, i + 3, b'.'),
         _ => return None,
     };
-    (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some((pm, end))
+    (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some((meridiem, end))
 }
 
 /// `hrs` after a time, touching it or after one space, or `h` touching it.
