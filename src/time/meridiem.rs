@@ -23,18 +23,18 @@ impl Meridiem {
     }
 
     /// The hour of the day that `hour` written with this mark means: `12 am` is 0, `1 pm` is
-    /// 13, `12 pm` is 12. `None` when `hour` is not on the 12-hour clock (0, or 13 and later).
-    pub(crate) fn hour_of_day(self, hour: u32) -> Option<u32> {
+    /// 13, `12 pm` is 12. An hour that is not on the 12-hour clock (0, or 13 and later) already
+    /// says what it means, and the mark is a slip: people write `14:15pm` or `13:55 PM` for
+    /// 14:15 and 13:55.
+    pub(crate) fn hour_of_day(self, hour: u32) -> u32 {
         if !(1..=12).contains(&hour) {
-            return None;
+            return hour;
         }
-        Some(
-            hour % 12
-                + match self {
-                    Meridiem::Am => 0,
-                    Meridiem::Pm => 12,
-                },
-        )
+        hour % 12
+            + match self {
+                Meridiem::Am => 0,
+                Meridiem::Pm => 12,
+            }
     }
 }
 
@@ -46,16 +46,17 @@ mod tests {
     fn hours() {
         use Meridiem::{Am, Pm};
         let cases = [
-            (12, Am, Some(0)),
-            (1, Am, Some(1)),
-            (11, Am, Some(11)),
-            (12, Pm, Some(12)),
-            (1, Pm, Some(13)),
-            (11, Pm, Some(23)),
-            (0, Am, None),
-            (0, Pm, None),
-            (13, Pm, None),
-            (14, Am, None),
+            (12, Am, 0),
+            (1, Am, 1),
+            (11, Am, 11),
+            (12, Pm, 12),
+            (1, Pm, 13),
+            (11, Pm, 23),
+            (0, Am, 0),
+            (0, Pm, 0),
+            (13, Pm, 13),
+            (14, Am, 14),
+            (25, Pm, 25),
         ];
         for (hour, meridiem, want) in cases {
             assert_eq!(meridiem.hour_of_day(hour), want, "{hour} {meridiem:?}");

@@ -265,7 +265,7 @@ fn apply_meridiem<'a>(
     let word_len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
     let mut rest = rest;
     if let Some(meridiem) = Meridiem::from_word(text::before(trimmed, word_len)) {
-        hour = meridiem.hour_of_day(hour).ok_or_else(invalid)?;
+        hour = meridiem.hour_of_day(hour);
         rest = text::after(trimmed, word_len);
     }
     NaiveTime::from_hms_opt(hour, minute, second)
@@ -337,6 +337,9 @@ mod tests {
             ("14:05:30", "2026-11-20T14:05:30+01:00"),
             ("2:05 PM", "2026-11-20T14:05:00+01:00"),
             ("12:10am", "2026-11-20T00:10:00+01:00"),
+            ("13:00 pm", "2026-11-20T13:00:00+01:00"),
+            ("14:15pm", "2026-11-20T14:15:00+01:00"),
+            ("0:30 am", "2026-11-20T00:30:00+01:00"),
             ("14:05 UTC", "2026-11-20T14:05:00+00:00"),
             ("14:05 utc", "2026-11-20T14:05:00+00:00"),
             ("14:05 Z", "2026-11-20T14:05:00+00:00"),
@@ -427,7 +430,7 @@ mod tests {
             ("14:05CET", unrecognized("14:05CET")),
             ("25:00", invalid("25:00", "time of day")),
             ("14:60", invalid("14:60", "time of day")),
-            ("13:00 pm", invalid("13:00", "time of day")),
+            ("25:00 pm", invalid("25:00", "time of day")),
             ("2026-02-30 14:05", invalid("2026-02-30", "date")),
             (
                 "14:05 XYZT",

@@ -60,8 +60,7 @@ pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usi
     let mut hour = hour;
     let meridiem = meridiem_at(b, j);
     if let Some((meridiem, end)) = meridiem {
-        // A 24-hour time with a stray `pm` (`14:15pm`, `13:55 PM`) means what its digits say.
-        hour = meridiem.hour_of_day(hour).unwrap_or(hour);
+        hour = meridiem.hour_of_day(hour);
         j = end;
     } else if shape == Shape::HourOnly {
         return Ok(None);
