@@ -309,17 +309,7 @@ fn parse_zone_suffix(rest: &str, input: &str) -> Result<Option<Zone>, WhenError>
 #[allow(clippy::string_slice)] // tests slice at the offsets they check
 mod tests {
     use super::*;
-
-    fn at(text: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(text).unwrap()
-    }
-
-    fn tz(name: &str) -> Tz {
-        name.parse().unwrap()
-    }
-
-    /// 14:30 in Copenhagen on a Friday in November (CET, +01:00).
-    const NOW: &str = "2026-11-20T14:30:00+01:00";
+    use crate::time::testing::{NOW, at, tz};
 
     #[test]
     fn reads_when() {
