@@ -72,7 +72,8 @@ pub(crate) enum ItemError {
 /// row (blank, heading, prose, a thematic break, a table separator).
 ///
 /// A table's header row cannot be told from a body row without the next line: the caller
-/// skips a row whose next line passes [`is_table_separator`], and may pass that header to
+/// skips a row whose next line passes
+/// [`is_table_separator`](super::table::is_table_separator), and may pass that header to
 /// [`parse_table_row`] so plain-name owner columns are understood.
 pub(crate) fn parse_line(line: &str) -> Option<ActionItem> {
     let line = line.trim_end_matches(['\r', '\n']);

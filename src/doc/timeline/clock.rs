@@ -1,4 +1,7 @@
 //! The time of day in a timeline stamp, with its `am`/`pm`, its zone and the end of a range.
+//!
+//! This finds where each part is written and where it ends; what a zone word or an `am`/`pm`
+//! means is asked of [`crate::time::zone`] and [`crate::time::meridiem`], which WHEN uses too.
 
 // The scanner reads best in the usual names: `b` for the bytes, `i`, `j`, `k` for positions in
 // them, `n` for a count of digits.
