@@ -1,9 +1,13 @@
-//! The two git facts every command may need, without libgit2.
+//! The two git facts every command may need, without libgit2: the git directory and
+//! `user.name`. The libgit2 side lives in the submodules: [`repo`] (trees, blobs, the index,
+//! the branch), [`remote`] (fetch and push) and [`merge`] (line merge and diff of texts).
 //!
 //! Opening a repository with libgit2 initialises OpenSSL and loads the system certificates,
 //! about 20 ms on every run. `pm new` and `pm timeline add` must feel instant, so they find
 //! `.git` and read `user.name` themselves; only `pm publish` pays for libgit2.
 
+pub(crate) mod merge;
+pub(crate) mod remote;
 pub(crate) mod repo;
 
 use std::path::{Path, PathBuf};

@@ -13,6 +13,7 @@ use crate::doc::sections::SectionNames;
 use crate::doc::timeline;
 use crate::doc::timeline::entry::{LineKind, parse_line};
 use crate::doc::{Document, actions, splice};
+use crate::git;
 use crate::text;
 
 /// A line merge: git's three-way merge of base, ours and theirs; `Ok(None)` when it conflicts.
@@ -28,7 +29,15 @@ pub(crate) fn merge(
     zone: Tz,
     today: NaiveDate,
 ) -> Result<Option<String>, git2::Error> {
-    merge_with(line_merge, base, ours, theirs, names, zone, today)
+    merge_with(
+        git::merge::three_way,
+        base,
+        ours,
+        theirs,
+        names,
+        zone,
+        today,
+    )
 }
 
 /// [`merge`] with the line merge given, so a test can make it fail.
@@ -98,15 +107,6 @@ fn logged_lines(
     ours: &Document,
     names: &SectionNames,
 ) -> Result<Vec<(usize, Option<&'static str>)>, git2::Error> {
-    let mut options = git2::DiffOptions::new();
-    options.context_lines(0);
-    let patch = git2::Patch::from_buffers(
-        base.as_bytes(),
-        None,
-        ours.text.as_bytes(),
-        None,
-        Some(&mut options),
-    )?;
     let sections = ours.sections(names);
     let kind_of = |i: usize| {
         let line = ours.line(i);
@@ -126,50 +126,28 @@ fn logged_lines(
             _ => None,
         }
     };
-    let mut logged = Vec::new();
-    for hunk in 0..patch.num_hunks() {
-        let lines = patch.num_lines_in_hunk(hunk)?;
-        let mut found = Vec::new();
-        let mut pure = true;
-        for n in 0..lines {
-            let line = patch.line_in_hunk(hunk, n)?;
-            let Some(new) = line.new_lineno().filter(|_| line.origin() == '+') else {
-                pure = false;
-                break;
-            };
-            let i = usize::try_from(new).unwrap_or(usize::MAX).saturating_sub(1);
-            if ours.line(i).trim().is_empty() {
-                found.push((i, None));
-            } else if let Some(kind) = kind_of(i) {
-                found.push((i, Some(kind)));
-            } else {
-                pure = false;
-                break;
-            }
+    // A blank line goes with its hunk as `None`; any other line that is not logged spoils it.
+    let logged_or_blank = |i: usize| {
+        if ours.line(i).trim().is_empty() {
+            Some((i, None))
+        } else {
+            kind_of(i).map(|kind| (i, Some(kind)))
         }
-        if pure && found.iter().any(|(_, kind)| kind.is_some()) {
+    };
+    let mut logged = Vec::new();
+    for added in git::merge::added_lines(base, &ours.text)?
+        .into_iter()
+        .flatten()
+    {
+        let found: Option<Vec<_>> = added.into_iter().map(logged_or_blank).collect();
+        if let Some(found) = found
+            && found.iter().any(|(_, kind)| kind.is_some())
+        {
             logged.extend(found);
         }
     }
     logged.sort_unstable();
     Ok(logged)
-}
-
-/// git's three-way merge of the two texts; `None` when it conflicts.
-fn line_merge(base: &str, ours: &str, theirs: &str) -> Result<Option<String>, git2::Error> {
-    crate::git::repo::init_libgit2();
-    let mut ancestor = git2::MergeFileInput::new();
-    ancestor.content(base.as_bytes());
-    let mut our_input = git2::MergeFileInput::new();
-    our_input.content(ours.as_bytes());
-    let mut their_input = git2::MergeFileInput::new();
-    their_input.content(theirs.as_bytes());
-    let result = git2::merge_file(&ancestor, &our_input, &their_input, None)?;
-    if !result.is_automergeable() {
-        return Ok(None);
-    }
-    // A line merge of UTF-8 texts cuts only at line breaks, so its result is UTF-8 too.
-    Ok(String::from_utf8(result.content().to_vec()).ok())
 }
 
 /// Where our timeline line goes in the remote's document: in time order, exactly as we

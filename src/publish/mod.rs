@@ -16,7 +16,8 @@ use crate::check::secrets;
 use crate::context::Ctx;
 use crate::doc::{self, Document, splice::Edit, summary};
 use crate::error::Error;
-use crate::git::repo::{self, Pushed, git_error};
+use crate::git::remote::{self, Pushed};
+use crate::git::repo::{self, git_error};
 use crate::store::fsio;
 
 /// How many times the remote may move on under us before `pm publish` gives up: enough for
@@ -185,7 +186,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
 
     let Some(target) = target else { return Ok(()) };
     for attempt in 1..=PUSH_TRIES {
-        match repo::push(&repo, &target.remote, &branch, &target.branch)? {
+        match remote::push(&repo, &target.remote, &branch, &target.branch)? {
             Pushed::Done => {
                 eprintln!("pushed to `{}` branch `{}`", target.remote, target.branch);
                 return Ok(());
@@ -197,7 +198,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
                 let jitter = u64::from(std::process::id() % 40);
                 let attempt = u64::try_from(attempt).unwrap_or(1);
                 std::thread::sleep(Duration::from_millis(attempt * 25 + jitter));
-                let remote_tip = repo::fetch(&repo, &target.remote, &target.branch)?;
+                let remote_tip = remote::fetch(&repo, &target.remote, &target.branch)?;
                 rebase(ctx, &repo, &branch, remote_tip, &layout)?;
             }
             Pushed::Behind => {}
