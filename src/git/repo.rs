@@ -2,9 +2,9 @@
 //! upstream, and moving a branch and its work tree on without touching anything else.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use git2::{Commit, ErrorCode, Oid, Repository, Signature, Tree};
+use git2::{Commit, ErrorCode, Oid, Repository, RepositoryState, Signature, Tree};
 
 use crate::error::Error;
 use crate::store::fsio;
@@ -121,6 +121,98 @@ pub(crate) fn signature(repo: &Repository) -> Result<Signature<'static>, Error> 
     })
 }
 
+/// The git operation the clone is in the middle of (`"a merge"`, `"a rebase"`, ...); `None`
+/// when there is none.
+pub(crate) fn operation_in_progress(repo: &Repository) -> Option<&'static str> {
+    Some(match repo.state() {
+        RepositoryState::Clean => return None,
+        RepositoryState::Merge => "a merge",
+        RepositoryState::Rebase
+        | RepositoryState::RebaseInteractive
+        | RepositoryState::RebaseMerge => "a rebase",
+        RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "a cherry-pick",
+        RepositoryState::Revert | RepositoryState::RevertSequence => "a revert",
+        _ => "another git operation",
+    })
+}
+
+/// The remote that `branch` (a full ref name) tracks, if it has an upstream.
+pub(crate) fn upstream_remote(repo: &Repository, branch: &str) -> Option<String> {
+    repo.branch_upstream_remote(branch)
+        .ok()
+        .and_then(|b| b.as_str().ok().map(str::to_string))
+}
+
+/// The name of the branch that `branch` (a full ref name) tracks on its remote, without
+/// `refs/heads/`.
+pub(crate) fn upstream_branch(repo: &Repository, branch: &str) -> Option<String> {
+    repo.branch_upstream_merge(branch).ok().and_then(|b| {
+        b.as_str()
+            .ok()
+            .map(|s| s.trim_start_matches("refs/heads/").to_string())
+    })
+}
+
+/// The `.md` files under `folder` in `tree` (`.` or empty for all of it), with their blobs;
+/// hidden files and folders are skipped.
+pub(crate) fn markdown_files(tree: &Tree, folder: &str) -> Result<Vec<(String, Oid)>, Error> {
+    let mut out = Vec::new();
+    tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        let name = entry.name().unwrap_or("");
+        if name.starts_with('.') {
+            return git2::TreeWalkResult::Skip;
+        }
+        let path = format!("{dir}{name}");
+        let inside = folder == "." || folder.is_empty() || path.starts_with(&format!("{folder}/"));
+        let markdown = Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        if entry.kind() == Some(git2::ObjectType::Blob) && inside && markdown {
+            out.push((path, entry.id()));
+        }
+        git2::TreeWalkResult::Ok
+    })
+    .map_err(git_error("list the documents in a tree", None))?;
+    Ok(out)
+}
+
+/// The paths whose files differ between two trees.
+pub(crate) fn changed_paths(
+    repo: &Repository,
+    old: &Tree,
+    new: &Tree,
+) -> Result<Vec<PathBuf>, Error> {
+    let diff = repo
+        .diff_tree_to_tree(Some(old), Some(new), None)
+        .map_err(git_error("compare the trees", None))?;
+    Ok(diff
+        .deltas()
+        .filter_map(|delta| delta.new_file().path().or_else(|| delta.old_file().path()))
+        .map(Path::to_path_buf)
+        .collect())
+}
+
+/// Stage the files in `changes` (repository paths with `/`, and their contents) as `tree`
+/// has them, leaving the index's other entries alone.
+pub(crate) fn stage_committed(
+    repo: &Repository,
+    tree: &Tree,
+    changes: &[(String, Vec<u8>)],
+) -> Result<(), Error> {
+    let mut index = repo.index().map_err(git_error("open the index", None))?;
+    for (path, content) in changes {
+        let entry = tree
+            .get_path(Path::new(path))
+            .map_err(git_error(format!("find `{path}`"), None))?;
+        // No stat data: git rehashes the file the next time it looks, which is right whether
+        // or not the work tree copy still matches what was committed.
+        index
+            .add(&index_entry(path, entry.id(), content.len()))
+            .map_err(git_error(format!("stage `{path}`"), None))?;
+    }
+    index.write().map_err(git_error("write the index", None))
+}
+
 /// Gives the work tree text that keeps a file's local changes, from the path, the local text
 /// and the newly committed one; `None` when it cannot.
 pub(crate) type Carry<'a> = dyn Fn(&str, &[u8], &[u8]) -> Option<Vec<u8>> + 'a;
@@ -146,16 +238,11 @@ pub(crate) fn fast_forward(
     })?;
     let old_tree = old.tree().map_err(git_error("read the tree", None))?;
     let new_tree = new.tree().map_err(git_error("read the tree", None))?;
-    let diff = repo
-        .diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None)
-        .map_err(git_error("compare the trees", None))?;
+    let changed = changed_paths(repo, &old_tree, &new_tree)?;
     let mut index = repo.index().map_err(git_error("open the index", None))?;
     // Path, then what to write and the committed blob; `None` when the file goes away.
     let mut updates: Vec<(String, Option<Update>)> = Vec::new();
-    for delta in diff.deltas() {
-        let Some(path) = delta.new_file().path().or_else(|| delta.old_file().path()) else {
-            continue;
-        };
+    for path in &changed {
         let rel = path.to_string_lossy().replace('\\', "/");
         let before = blob_at(repo, &old_tree, &rel)?;
         let after = blob_at(repo, &new_tree, &rel)?;

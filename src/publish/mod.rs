@@ -8,7 +8,7 @@ pub(crate) mod merge;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use git2::{Repository, RepositoryState, Tree};
+use git2::{Repository, Tree};
 
 use crate::check::finding::Level;
 use crate::check::rules::{self, Settings};
@@ -178,7 +178,7 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
             &index_path,
             index::render(on_disk.as_deref(), table.into_values()),
         )?;
-        stage_committed(&repo, &tree, &changes)?;
+        repo::stage_committed(&repo, &tree, &changes)?;
         let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
         let short = branch.trim_start_matches("refs/heads/");
         eprintln!("committed {} on `{short}`", paths.join(", "));
@@ -214,15 +214,8 @@ pub(crate) fn publish(ctx: &Ctx, request: &Request) -> Result<(), Error> {
 }
 
 fn refuse_unless_clean(repo: &Repository) -> Result<(), Error> {
-    let what = match repo.state() {
-        RepositoryState::Clean => return Ok(()),
-        RepositoryState::Merge => "a merge",
-        RepositoryState::Rebase
-        | RepositoryState::RebaseInteractive
-        | RepositoryState::RebaseMerge => "a rebase",
-        RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "a cherry-pick",
-        RepositoryState::Revert | RepositoryState::RevertSequence => "a revert",
-        _ => "another git operation",
+    let Some(what) = repo::operation_in_progress(repo) else {
+        return Ok(());
     };
     Err(Error::Refused {
         reason: format!("{what} is in progress in the wiki's clone"),
@@ -231,11 +224,7 @@ fn refuse_unless_clean(repo: &Repository) -> Result<(), Error> {
 }
 
 fn target(ctx: &Ctx, repo: &Repository, branch: &str) -> Result<Target, Error> {
-    let upstream_remote = repo
-        .branch_upstream_remote(branch)
-        .ok()
-        .and_then(|b| b.as_str().ok().map(str::to_string));
-    let remote = ctx.config.remote.clone().or(upstream_remote).ok_or_else(|| Error::Refused {
+    let remote = ctx.config.remote.clone().or_else(|| repo::upstream_remote(repo, branch)).ok_or_else(|| Error::Refused {
         reason: format!("`{}` has no upstream and `pm.toml` sets no `remote`", branch.trim_start_matches("refs/heads/")),
         hint: Some("run `git push -u origin HEAD` once, or set `remote` in pm.toml, or publish with `--no-push`".into()),
     })?;
@@ -243,16 +232,11 @@ fn target(ctx: &Ctx, repo: &Repository, branch: &str) -> Result<Target, Error> {
         reason: format!("there is no remote named `{remote}`"),
         hint: Some("check `git remote -v` and `remote` in pm.toml".into()),
     })?;
-    let upstream_branch = repo.branch_upstream_merge(branch).ok().and_then(|b| {
-        b.as_str()
-            .ok()
-            .map(|s| s.trim_start_matches("refs/heads/").to_string())
-    });
     let branch = ctx
         .config
         .branch
         .clone()
-        .or(upstream_branch)
+        .or_else(|| repo::upstream_branch(repo, branch))
         .unwrap_or_else(|| branch.trim_start_matches("refs/heads/").to_string());
     Ok(Target { remote, branch })
 }
@@ -394,7 +378,8 @@ fn build_index(
         .and_then(|p| index::existing_rows(p, &index_rel));
     // One walk of the tree: looking each document up by path would read the folder's tree
     // (thousands of entries) once per document.
-    let in_tree = documents_in(tree, &layout.folder, &index_rel)?;
+    let mut in_tree = repo::markdown_files(tree, &layout.folder)?;
+    in_tree.retain(|(path, _)| *path != index_rel);
     let mut rows = if let Some(rows) = existing {
         let present: std::collections::HashSet<&str> =
             in_tree.iter().map(|(p, _)| p.as_str()).collect();
@@ -420,33 +405,6 @@ fn build_index(
     Ok(index::render(page.as_deref(), rows.into_values()))
 }
 
-/// The `.md` files under `folder` in `tree`, except the index page and hidden ones, with
-/// their blobs.
-fn documents_in(
-    tree: &Tree,
-    folder: &str,
-    index_rel: &str,
-) -> Result<Vec<(String, git2::Oid)>, Error> {
-    let mut out = Vec::new();
-    tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
-        let name = entry.name().unwrap_or("");
-        if name.starts_with('.') {
-            return git2::TreeWalkResult::Skip;
-        }
-        let path = format!("{dir}{name}");
-        let inside = folder == "." || folder.is_empty() || path.starts_with(&format!("{folder}/"));
-        let markdown = Path::new(name)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if entry.kind() == Some(git2::ObjectType::Blob) && inside && markdown && path != index_rel {
-            out.push((path, entry.id()));
-        }
-        git2::TreeWalkResult::Ok
-    })
-    .map_err(git_error("list the documents in a tree", None))?;
-    Ok(out)
-}
-
 fn commit_message(request: &Request, contents: &[(String, String)], ctx: &Ctx) -> String {
     let names = ctx.config.section_names();
     let titles: Vec<String> = contents
@@ -469,27 +427,6 @@ fn commit_message(request: &Request, contents: &[(String, String)], ctx: &Ctx) -
         message.push_str("\n\nPublished with --force past errors of `pm check`.");
     }
     message
-}
-
-/// Stage the committed paths in the user's index as committed, leaving other entries alone.
-fn stage_committed(
-    repo: &Repository,
-    tree: &Tree,
-    changes: &[(String, Vec<u8>)],
-) -> Result<(), Error> {
-    let mut index = repo.index().map_err(git_error("open the index", None))?;
-    for (path, content) in changes {
-        let entry = tree
-            .get_path(Path::new(path))
-            .map_err(git_error(format!("find `{path}`"), None))?;
-        // No stat data: git rehashes the file the next time it looks, which is right whether
-        // or not the work tree copy still matches what was committed.
-        let index_entry = repo::index_entry(path, entry.id(), content.len());
-        index
-            .add(&index_entry)
-            .map_err(git_error(format!("stage `{path}`"), None))?;
-    }
-    index.write().map_err(git_error("write the index", None))
 }
 
 /// Put our one new commit on top of `remote_tip`: documents both sides changed are merged,
@@ -565,9 +502,7 @@ fn replay<'r>(
     let base_tree = parent.tree().map_err(read())?;
     let our_tree = commit.tree().map_err(read())?;
     let their_tree = onto.tree().map_err(read())?;
-    let diff = repo
-        .diff_tree_to_tree(Some(&base_tree), Some(&our_tree), None)
-        .map_err(git_error("compare the trees", None))?;
+    let changed = repo::changed_paths(repo, &base_tree, &our_tree)?;
     let index_rel = layout.index.clone();
     let names = ctx.config.section_names();
     let conflict = |rel: &str| Error::Refused {
@@ -579,10 +514,7 @@ fn replay<'r>(
     };
     let mut merged: Vec<(String, Vec<u8>)> = Vec::new();
     let mut docs = Vec::new();
-    for delta in diff.deltas() {
-        let Some(path) = delta.new_file().path() else {
-            continue;
-        };
+    for path in &changed {
         let rel = path.to_string_lossy().replace('\\', "/");
         if rel == index_rel {
             continue;
