@@ -3,12 +3,21 @@
 //!
 //! Publishing one document updates its row and keeps the others as they are (reading ten
 //! thousand documents to publish one would make `pm publish` slower than `git commit`); the
-//! first publish, or a page without the block, gets the table of every document.
+//! first publish, or a page without the block, gets the table of every document. Both the
+//! commit and the replay on the remote build the page here, from the tree they commit onto
+//! ([`page_for`]); where it lives in the repository is [`Layout`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path};
 
-use crate::doc::summary::Summary;
+use git2::{Repository, Tree};
+
+use crate::check::secrets;
+use crate::context::Ctx;
+use crate::doc::Document;
+use crate::doc::summary::{self, Summary};
+use crate::error::Error;
+use crate::git::repo::{self, git_error};
 use crate::text;
 
 pub(crate) const START: &str = "<!-- pm:index:start -->";
@@ -22,6 +31,91 @@ pub(crate) struct Row {
     pub(crate) doc: String,
     pub(crate) date: String,
     pub(crate) line: String,
+}
+
+/// Where the wiki's files are in the repository: the wiki may be a folder of a larger one.
+pub(crate) struct Layout {
+    /// The index page, repository-relative with `/`.
+    pub(crate) index: String,
+    /// The post-mortems folder, repository-relative with `/` (`.` for the root).
+    folder: String,
+}
+
+impl Layout {
+    pub(crate) fn new(ctx: &Ctx, workdir: &Path) -> Layout {
+        let root = ctx
+            .wiki
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| ctx.wiki.root.clone());
+        let top = workdir
+            .canonicalize()
+            .unwrap_or_else(|_| workdir.to_path_buf());
+        let prefix = root
+            .strip_prefix(&top)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let folder = slash(&prefix.join(&ctx.config.folder));
+        Layout {
+            index: slash(&prefix.join(&ctx.config.index)),
+            folder: if folder.is_empty() {
+                ".".into()
+            } else {
+                folder
+            },
+        }
+    }
+}
+
+/// The index page for a tree that holds `docs` (path, text): the rows of the page in `tree`
+/// with these documents' rows replaced and rows of documents no longer there dropped; the
+/// table of every document in the tree when the page has no block yet.
+pub(crate) fn page_for(
+    ctx: &Ctx,
+    repo: &Repository,
+    tree: &Tree,
+    docs: &[(String, String)],
+    layout: &Layout,
+) -> Result<String, Error> {
+    let index_rel = layout.index.clone();
+    let names = ctx.config.section_names();
+    let today = ctx.today();
+    let row_of = |rel: &str, text: &str| {
+        let document = Document::parse(text.to_string());
+        let mut summary =
+            summary::summarize(&document, &names, ctx.config.timezone, Path::new(rel));
+        secrets::blot_summary(&mut summary)?;
+        Ok::<_, Error>(row(&summary, &index_rel, today))
+    };
+    let page =
+        repo::blob_at(repo, tree, &index_rel)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+    let existing = page.as_deref().and_then(|p| existing_rows(p, &index_rel));
+    // One walk of the tree: looking each document up by path would read the folder's tree
+    // (thousands of entries) once per document.
+    let mut in_tree = repo::markdown_files(tree, &layout.folder)?;
+    in_tree.retain(|(path, _)| *path != index_rel);
+    let mut rows = if let Some(rows) = existing {
+        let present: HashSet<&str> = in_tree.iter().map(|(p, _)| p.as_str()).collect();
+        rows.into_iter()
+            .filter(|(doc, _)| present.contains(doc.as_str()))
+            .collect()
+    } else {
+        let mut all = BTreeMap::new();
+        for (rel, id) in &in_tree {
+            let blob = repo
+                .find_blob(*id)
+                .map_err(git_error(format!("read `{rel}`"), None))?;
+            all.insert(
+                rel.clone(),
+                row_of(rel, &String::from_utf8_lossy(blob.content()))?,
+            );
+        }
+        all
+    };
+    for (rel, text) in docs {
+        rows.insert(rel.clone(), row_of(rel, text)?);
+    }
+    Ok(render(page.as_deref(), rows.into_values()))
 }
 
 /// The row for a document.
@@ -124,6 +218,18 @@ pub(crate) fn render(page: Option<&str>, rows: impl IntoIterator<Item = Row>) ->
         },
         None => format!("# Post-mortems{newline}{newline}{table}{newline}"),
     }
+}
+
+/// The work tree's page `local` (`None` when there is none) with the table of `committed`,
+/// the page just committed: the block is pm's, what people wrote around it stays theirs, even
+/// uncommitted. `None` when `committed` has no block.
+pub(crate) fn with_committed_table(
+    local: Option<&str>,
+    committed: &str,
+    index_path: &str,
+) -> Option<String> {
+    let rows = existing_rows(committed, index_path)?;
+    Some(render(local, rows.into_values()))
 }
 
 /// Bytes between the end of the start marker and the start of the end marker.
