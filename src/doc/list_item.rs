@@ -73,7 +73,9 @@ pub(crate) fn task_box(b: &[u8], pos: usize) -> Option<TaskBox> {
 pub(crate) fn prefix(line: &str) -> &str {
     let indent = line.len() - line.trim_start().len();
     let rest = text::after(line, indent);
-    let Some(marker) = marker_width(rest.as_bytes()) else {
+    // Only a marker followed by a space, a tab or nothing starts an item: `-x`, `-\u{a0}x` and
+    // `12 monkeys` are text.
+    let Some(marker) = commonmark_marker(rest.as_bytes()) else {
         return text::before(line, indent);
     };
     let after = text::after(rest, marker);
@@ -155,5 +157,9 @@ mod tests {
         assert_eq!(prefix(""), "");
         assert_eq!(prefix("        server failed"), "        ");
         assert_eq!(prefix("12 monkeys"), "");
+        assert_eq!(prefix("-x"), "");
+        // Found by the fuzzer: a marker before a multi-byte character.
+        assert_eq!(prefix("-\u{a0}security"), "");
+        assert_eq!(prefix("-١٤ database"), "");
     }
 }

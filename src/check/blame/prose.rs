@@ -9,9 +9,12 @@ use crate::text;
 pub(super) fn in_literal(text: &str, pos: usize) -> bool {
     let head = text::before(text, pos);
     let in_code = head.bytes().filter(|&b| b == b'`').count() % 2 == 1;
+    // After the separator, whatever its width: Unicode whitespace can take two or three bytes.
     let token_start = head
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '<' | '[' | '"'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '<' | '[' | '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token = text::after(head, token_start);
     in_code || token.contains('/') || token.starts_with("www.")
 }
@@ -199,6 +202,14 @@ pub(super) fn object_is_person(text: &str, pos: usize, people: &[&str]) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_literal_after_wide_whitespace() {
+        // Found by the fuzzer: a no-break space (2 bytes) and NEL (2 bytes) before a word.
+        assert!(!in_literal("\u{a0}caused", 2));
+        assert!(!in_literal("\u{85}broke", 2));
+        assert!(in_literal("see\u{3000}a/b", "see\u{3000}a/b".len()));
+    }
 
     #[test]
     fn words_around_a_position() {
