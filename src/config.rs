@@ -228,7 +228,12 @@ pub(crate) fn load(wiki_root: &Path, user: &UserConfig) -> Result<Config, Error>
 }
 
 /// Check every value and turn the file's strings into typed settings.
-fn resolve(wiki: WikiConfig, user: &UserConfig, path: &Path, text: &str) -> Result<Config, Error> {
+pub(crate) fn resolve(
+    wiki: WikiConfig,
+    user: &UserConfig,
+    path: &Path,
+    text: &str,
+) -> Result<Config, Error> {
     let bad = |key: &str, message: String| {
         let at = line_of_key(text, key).map_or(String::new(), |n| format!("line {n}: "));
         Error::ConfigValue {

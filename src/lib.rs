@@ -7,6 +7,8 @@ mod config;
 mod context;
 mod doc;
 mod error;
+#[doc(hidden)]
+pub mod fuzz;
 mod git;
 mod prompt;
 mod publish;
