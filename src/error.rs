@@ -1,8 +1,12 @@
 //! The one error type of `pm`: what went wrong, where, and what to do next.
 
+mod refusal;
+
 use std::path::PathBuf;
 
 use crate::store::fsio::FsError;
+
+pub(crate) use refusal::Refusal;
 
 /// Every failure a command can report. Variants are named for the user's situation, and each
 /// carries the path, key or flag the message needs.
@@ -44,11 +48,9 @@ pub enum Error {
         value: String,
         reason: String,
     },
-    #[error("{reason}")]
-    Refused {
-        reason: String,
-        hint: Option<String>,
-    },
+    /// `pm publish` will not go on; see `Refusal`.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error("could not {action}")]
     Git {
         action: String,
@@ -169,7 +171,8 @@ impl Error {
                 Some("fix the file; `pm init --force` in a scratch folder shows every key".into())
             }
             Error::Template { .. } => Some("fix the template; nothing was written".into()),
-            Error::Refused { hint, .. } | Error::Git { hint, .. } => hint.clone(),
+            Error::Refused(refusal) => Some(refusal.hint()),
+            Error::Git { hint, .. } => hint.clone(),
             Error::DocNotFound { .. } => {
                 Some("pass a path, a file name or a slug; `pm list` shows them all".into())
             }

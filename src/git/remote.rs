@@ -8,7 +8,7 @@ use git2::{
     CredentialType, ErrorCode, FetchOptions, Oid, PushOptions, RemoteCallbacks, Repository,
 };
 
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 use crate::git::repo::git_error;
 use crate::text;
 
@@ -252,10 +252,11 @@ fn push_refspec(repo: &Repository, remote: &str, refspec: &str) -> Result<Pushed
     match status {
         None => Ok(Pushed::Done),
         Some(status) if behind(&status) => Ok(Pushed::Behind),
-        Some(status) => Err(Error::Refused {
-            reason: format!("`{remote}` rejected the push: {status}"),
-            hint: Some("the commit is kept on your branch; see the server's message above".into()),
-        }),
+        Some(status) => Err(Refusal::PushRejected {
+            remote: remote.to_string(),
+            status,
+        }
+        .into()),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Oid, Repository, RepositoryState, Signature, Tree};
 
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 use crate::store::fsio;
 
 /// A git failure, with what pm was doing.
@@ -111,14 +111,7 @@ pub(crate) fn blob_at(
 
 /// The user's identity for commits, or a refusal that says how to set it.
 pub(crate) fn signature(repo: &Repository) -> Result<Signature<'static>, Error> {
-    repo.signature().map_err(|_| Error::Refused {
-        reason: "git does not know who you are (`user.name` and `user.email` are not set)".into(),
-        hint: Some(
-            "run `git config --global user.name \"Your Name\"` and \
-             `git config --global user.email you@example.com`"
-                .into(),
-        ),
-    })
+    repo.signature().map_err(|_| Refusal::NoIdentity.into())
 }
 
 /// The git operation the clone is in the middle of (`"a merge"`, `"a rebase"`, ...); `None`
@@ -232,10 +225,7 @@ pub(crate) fn fast_forward(
     new: &Commit,
     carry: &Carry<'_>,
 ) -> Result<(), Error> {
-    let workdir = repo.workdir().ok_or_else(|| Error::Refused {
-        reason: "the wiki is a bare repository".into(),
-        hint: None,
-    })?;
+    let workdir = repo.workdir().ok_or(Refusal::BareRepository)?;
     let old_tree = old.tree().map_err(git_error("read the tree", None))?;
     let new_tree = new.tree().map_err(git_error("read the tree", None))?;
     let changed = changed_paths(repo, &old_tree, &new_tree)?;
@@ -250,12 +240,7 @@ pub(crate) fn fast_forward(
         let on_disk = std::fs::read(workdir.join(path)).ok();
         let staged = index.get_path(path, 0).map(|e| e.id);
         let before_id = old_tree.get_path(path).ok().map(|e| e.id());
-        let refuse = || Error::Refused {
-            reason: format!("the remote changed `{rel}`, which has local changes here"),
-            hint: Some(
-                "commit or stash them, then run `pm publish` again; your commit is kept".into(),
-            ),
-        };
+        let refuse = || -> Error { Refusal::LocalChanges { path: rel.clone() }.into() };
         if staged != before_id {
             return Err(refuse());
         }

@@ -12,11 +12,11 @@ use crate::check::finding::Level;
 use crate::check::rules::{self, Settings};
 use crate::context::Ctx;
 use crate::doc::{self, Document, splice::Edit, summary};
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 use crate::git::repo::{self, git_error};
 use crate::publish::Request;
 use crate::publish::index::Layout;
-use crate::store::fsio;
+use crate::store::{edit, fsio};
 
 /// Where to push: the configured remote and branch, else the branch's upstream.
 pub(crate) struct Target {
@@ -47,11 +47,11 @@ pub(crate) struct Plan<'r> {
 
 /// The wiki's git clone.
 pub(crate) fn open(ctx: &Ctx) -> Result<Repository, Error> {
-    Repository::discover(&ctx.wiki.root).map_err(|_| Error::Refused {
-        reason: format!("`{}` is not in a git repository", ctx.wiki.root.display()),
-        hint: Some(
-            "`pm publish` commits to the wiki's git clone; run `git init` or clone the wiki".into(),
-        ),
+    Repository::discover(&ctx.wiki.root).map_err(|_| {
+        Refusal::NotARepository {
+            root: ctx.wiki.root.clone(),
+        }
+        .into()
     })
 }
 
@@ -62,15 +62,9 @@ impl<'r> Plan<'r> {
         let workdir = repo
             .workdir()
             .map(Path::to_path_buf)
-            .ok_or_else(|| Error::Refused {
-                reason: "the wiki is a bare repository".into(),
-                hint: None,
-            })?;
+            .ok_or(Refusal::BareRepository)?;
         if let Some(what) = repo::operation_in_progress(repo) {
-            return Err(Error::Refused {
-                reason: format!("{what} is in progress in the wiki's clone"),
-                hint: Some("finish or abort it (`git status` says how), then publish".into()),
-            });
+            return Err(Refusal::GitBusy { what }.into());
         }
         let head = checked_out_branch(repo)?;
         let branch = head.name().unwrap_or_default().to_string();
@@ -127,12 +121,11 @@ impl<'r> Plan<'r> {
     /// since the plan was made stays.
     pub(crate) fn set_published(&mut self, lock_timeout: Duration) -> Result<(), Error> {
         for (path, (_, text)) in self.files.iter().zip(self.docs.iter_mut()) {
-            let mut written = String::new();
-            fsio::update_locked(path, lock_timeout, |current| {
-                written = with_status_published(current, path)?;
-                Ok::<_, Error>(Some(written.clone()))
+            *text = edit::edit(path, lock_timeout, |document| {
+                let edit = status_published(document, path)?;
+                let written = doc::splice::apply(&document.text, std::slice::from_ref(&edit));
+                Ok((vec![edit], written))
             })?;
-            *text = written;
         }
         Ok(())
     }
@@ -143,18 +136,12 @@ fn checked_out_branch(repo: &Repository) -> Result<Reference<'_>, Error> {
     let head = match repo.head() {
         Ok(head) => head,
         Err(e) if e.code() == git2::ErrorCode::UnbornBranch => {
-            return Err(Error::Refused {
-                reason: "the wiki's branch has no commits yet".into(),
-                hint: Some("make a first commit (`git commit --allow-empty -m \"Start the wiki\"`), then publish".into()),
-            });
+            return Err(Refusal::UnbornBranch.into());
         }
         Err(e) => return Err(git_error("read HEAD", None)(e)),
     };
     if !head.is_branch() {
-        return Err(Error::Refused {
-            reason: "HEAD is detached, so there is no branch to publish on".into(),
-            hint: Some("check out the wiki's branch (`git switch main`), then publish".into()),
-        });
+        return Err(Refusal::DetachedHead.into());
     }
     Ok(head)
 }
@@ -168,21 +155,27 @@ fn in_repository(path: &Path, workdir: &Path) -> Result<String, Error> {
     canonical
         .strip_prefix(&root)
         .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .map_err(|_| Error::Refused {
-            reason: format!("`{}` is not inside the wiki's repository", path.display()),
-            hint: None,
+        .map_err(|_| {
+            Refusal::OutsideRepository {
+                path: path.to_path_buf(),
+            }
+            .into()
         })
 }
 
 fn target(ctx: &Ctx, repo: &Repository, branch: &str) -> Result<Target, Error> {
-    let remote = ctx.config.remote.clone().or_else(|| repo::upstream_remote(repo, branch)).ok_or_else(|| Error::Refused {
-        reason: format!("`{}` has no upstream and `pm.toml` sets no `remote`", branch.trim_start_matches("refs/heads/")),
-        hint: Some("run `git push -u origin HEAD` once, or set `remote` in pm.toml, or publish with `--no-push`".into()),
-    })?;
-    repo.find_remote(&remote).map_err(|_| Error::Refused {
-        reason: format!("there is no remote named `{remote}`"),
-        hint: Some("check `git remote -v` and `remote` in pm.toml".into()),
-    })?;
+    let remote = ctx
+        .config
+        .remote
+        .clone()
+        .or_else(|| repo::upstream_remote(repo, branch))
+        .ok_or_else(|| Refusal::NoUpstream {
+            branch: branch.trim_start_matches("refs/heads/").to_string(),
+        })?;
+    repo.find_remote(&remote)
+        .map_err(|_| Refusal::NoSuchRemote {
+            remote: remote.clone(),
+        })?;
     let branch = ctx
         .config
         .branch
@@ -225,37 +218,26 @@ fn check_documents(ctx: &Ctx, docs: &[(String, String)], force: bool) -> Result<
         }
         return Ok(());
     }
-    Err(Error::Refused {
-        reason: format!(
-            "`pm check` found {} error(s):\n  {}",
-            errors.len(),
-            errors.join("\n  ")
-        ),
-        hint: Some(
-            "fix them (`pm check` shows each in its place), or publish anyway with `--force`"
-                .into(),
-        ),
-    })
+    Err(Refusal::CheckFailed { errors }.into())
 }
 
 /// `text` with `status = "published"` in its front matter.
 fn with_status_published(text: &str, path: &Path) -> Result<String, Error> {
     let document = Document::parse(text.to_string());
-    let edit: Edit = document
+    let edit = status_published(&document, path)?;
+    Ok(doc::splice::apply(&document.text, &[edit]))
+}
+
+/// The edit that sets `status = "published"` in the document's front matter.
+fn status_published(document: &Document, path: &Path) -> Result<Edit, Error> {
+    let edit = document
         .front
         .as_ref()
         .and_then(|f| f.set(&document.text, "status", "\"published\"", document.newline))
-        .ok_or_else(|| Error::Refused {
-            reason: format!(
-                "cannot set `status`: `{}` has no valid TOML front matter",
-                path.display()
-            ),
-            hint: Some(
-                "add a `+++` block with `status = \"published\"`, or publish without `--final`"
-                    .into(),
-            ),
+        .ok_or_else(|| Refusal::CannotMarkPublished {
+            path: path.to_path_buf(),
         })?;
-    Ok(doc::splice::apply(&document.text, &[edit]))
+    Ok(edit)
 }
 
 fn commit_message(request: &Request, contents: &[(String, String)], ctx: &Ctx) -> String {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use git2::{Repository, Tree};
 
 use crate::context::Ctx;
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 use crate::git::remote::{self, Pushed};
 use crate::git::repo::{self, git_error};
 use crate::publish::index::{self, Layout};
@@ -43,13 +43,11 @@ pub(crate) fn push(
             Pushed::Behind => {}
         }
     }
-    Err(Error::Refused {
-        reason: format!(
-            "`{}` kept moving on; gave up after {PUSH_TRIES} tries",
-            target.remote
-        ),
-        hint: Some("your commit is on your branch; run `pm publish` again".into()),
-    })
+    Err(Refusal::RemoteKeptMoving {
+        remote: target.remote.clone(),
+        tries: PUSH_TRIES,
+    }
+    .into())
 }
 
 /// Put our one new commit on top of `remote_tip`: documents both sides changed are merged,
@@ -80,10 +78,7 @@ fn rebase(
     let mut walk = ours.clone();
     while walk.id() != base_id {
         if walk.parent_count() != 1 || local.len() >= 100 {
-            return Err(Error::Refused {
-                reason: "the remote moved on, and your branch has merges or many commits it does not have".into(),
-                hint: Some("bring them together first (`git pull --rebase`), then run `pm publish` again; your commits are kept".into()),
-            });
+            return Err(Refusal::TangledHistory.into());
         }
         let parent = walk
             .parent(0)
@@ -127,12 +122,11 @@ fn replay<'r>(
     let changed = repo::changed_paths(repo, &base_tree, &our_tree)?;
     let index_rel = layout.index.clone();
     let names = ctx.config.section_names();
-    let conflict = |rel: &str| Error::Refused {
-        reason: format!("both you and the remote changed the same part of `{rel}`"),
-        hint: Some(format!(
-            "your commit is kept on your branch: run `git pull --rebase`, resolve `{rel}`, \
-             then `pm publish` again"
-        )),
+    let conflict = |rel: &str| -> Error {
+        Refusal::BothChanged {
+            path: rel.to_string(),
+        }
+        .into()
     };
     let mut merged: Vec<(String, Vec<u8>)> = Vec::new();
     let mut docs = Vec::new();
