@@ -20,12 +20,12 @@ pub(crate) fn slice(s: &str, range: Range<usize>) -> &str {
     &s[start..end]
 }
 
-/// `s[..end]`, checked like [`slice`].
+/// `s[..end]`, checked like [`slice()`].
 pub(crate) fn before(s: &str, end: usize) -> &str {
     &s[..checked(s, end)]
 }
 
-/// `s[start..]`, checked like [`slice`].
+/// `s[start..]`, checked like [`slice()`].
 pub(crate) fn after(s: &str, start: usize) -> &str {
     &s[checked(s, start)..]
 }

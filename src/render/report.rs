@@ -2,7 +2,7 @@
 //! Actions annotations (`github`).
 //!
 //! Renderers print findings in the order given; the caller sorts them with
-//! [`sort_findings`](super::finding::sort_findings) first. They only write: choosing stdout,
+//! [`sort_findings`](crate::check::finding::sort_findings) first. They only write: choosing stdout,
 //! deciding on colour (`--color`, `NO_COLOR`, a terminal) and the exit code belong to the caller.
 
 use std::collections::BTreeSet;
