@@ -331,7 +331,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__check)
-            opts="-h -V --format --changed-since --wiki --no-input --color --help --version"
+            opts="-h -V --format --changed-since --write-baseline --show-baselined --no-baseline --wiki --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

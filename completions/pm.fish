@@ -145,6 +145,9 @@ complete -c pm -n "__fish_pm_using_subcommand check" -l wiki -d 'Use the wiki in
 complete -c pm -n "__fish_pm_using_subcommand check" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c pm -n "__fish_pm_using_subcommand check" -l write-baseline -d 'Record today\'s findings in `.pm/check-baseline.json`, so that later checks report only new ones (commit the file with the wiki); secrets are never held back'
+complete -c pm -n "__fish_pm_using_subcommand check" -l show-baselined -d 'Also report the findings the baseline holds back, marked as such'
+complete -c pm -n "__fish_pm_using_subcommand check" -l no-baseline -d 'Ignore the baseline: report every finding'
 complete -c pm -n "__fish_pm_using_subcommand check" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand check" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand check" -s V -l version -d 'Print version'

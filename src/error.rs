@@ -138,6 +138,15 @@ pub enum Error {
         cwd.display()
     )]
     NotAWiki { cwd: PathBuf },
+    /// `.pm/check-baseline.json` is there but is not a baseline pm can read.
+    #[error("cannot read the check baseline `{}` (line {line}, column {column})", path.display())]
+    BrokenBaseline {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        #[source]
+        source: serde_json::Error,
+    },
     /// A detector of `pm check` whose regex does not compile: a bug in pm, reported rather than
     /// taken for "nothing found".
     #[error("the built-in patterns of the `{rule}` rule do not compile")]
@@ -156,6 +165,7 @@ impl Error {
             Error::MissingField { .. }
             | Error::InvalidValue { .. }
             | Error::Unchecked { .. }
+            | Error::BrokenBaseline { .. }
             | Error::BrokenPattern { .. } => 2,
             _ => 1,
         }
@@ -212,6 +222,11 @@ impl Error {
             Error::BrokenPattern { .. } => Some(
                 "this is a bug in pm, not in your documents; please report it with the output \
                  of `pm --version`"
+                    .into(),
+            ),
+            Error::BrokenBaseline { .. } => Some(
+                "fix the file (a merge conflict?), or write it again with \
+                 `pm check --write-baseline`"
                     .into(),
             ),
             Error::NotAWiki { .. } => Some(

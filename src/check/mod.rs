@@ -3,6 +3,7 @@
 //! commands that refuse a secret, use.
 
 mod allow;
+pub(crate) mod baseline;
 pub(crate) mod blame;
 pub(crate) mod finding;
 pub(crate) mod rule;

@@ -1,20 +1,21 @@
 //! `pm check`: the CI gate. Checks documents in parallel and prints the findings in a stable
 //! order, as text for people, JSON for scripts or annotations for GitHub.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use clap::{Args, ValueEnum};
 
+use crate::check::baseline::{BASELINE_FILE, Baseline, Sorted};
 use crate::check::finding::{Finding, Level, sort_findings};
 use crate::check::rules::{self, Settings};
 use crate::cli::ColorChoice;
 use crate::cmd::Outcome;
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::render::report;
+use crate::render::report::{self, HeldBack};
 use crate::store::catalog;
 use crate::store::fsio;
 
@@ -29,6 +30,16 @@ pub struct CheckArgs {
     /// Check only the post-mortems changed between REV and the work tree (for pull requests)
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Record today's findings in `.pm/check-baseline.json`, so that later checks report only
+    /// new ones (commit the file with the wiki); secrets are never held back
+    #[arg(long)]
+    pub write_baseline: bool,
+    /// Also report the findings the baseline holds back, marked as such
+    #[arg(long)]
+    pub show_baselined: bool,
+    /// Ignore the baseline: report every finding
+    #[arg(long, conflicts_with_all = ["write_baseline", "show_baselined"])]
+    pub no_baseline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,7 +62,7 @@ fn check_one(
     text: String,
     rel: &Path,
     settings: &Settings,
-    args: &CheckArgs,
+    want_lines: bool,
 ) -> Result<Checked, Error> {
     // The tests' way to prove that a bug in one document's check is contained (debug only).
     #[cfg(debug_assertions)]
@@ -59,8 +70,9 @@ fn check_one(
     let (document, mut findings) = rules::check_text(text, rel, settings)?;
     // Sorted here, on all cores; the final sort then only merges sorted runs.
     sort_findings(&mut findings);
-    // The human report shows each finding's line; the others need no source text.
-    let mut wanted: Vec<usize> = if args.format == CheckFormat::Human {
+    // The human report shows each finding's line and the baseline matches it; otherwise no
+    // source text is needed.
+    let mut wanted: Vec<usize> = if want_lines {
         findings.iter().map(|f| f.line).collect()
     } else {
         Vec::new()
@@ -106,6 +118,9 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         .root
         .canonicalize()
         .unwrap_or_else(|_| ctx.wiki.root.clone());
+    let baseline_file = ctx.wiki.root.join(BASELINE_FILE);
+    let use_baseline = !args.no_baseline && (args.write_baseline || baseline_file.exists());
+    let want_lines = args.format == CheckFormat::Human || use_baseline;
     let results = catalog::parallel_map(&paths, |path| {
         let rel = path
             .strip_prefix(&ctx.wiki.root)
@@ -114,7 +129,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         // A document pm cannot read, or one that trips a bug in pm, is reported as a finding
         // and the others are still checked: one bad file must not blind the whole gate.
         let problem = match fsio::read_text(path) {
-            Ok(text) => match catalog::isolated(|| check_one(text, rel, &settings, args)) {
+            Ok(text) => match catalog::isolated(|| check_one(text, rel, &settings, want_lines)) {
                 Ok(checked) => return checked,
                 Err(panic) => format!(
                     "pm failed on this document ({panic}); please report this bug with the file"
@@ -149,6 +164,52 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         findings.extend(checked.findings);
     }
     sort_findings(&mut findings);
+    let line_of = |f: &Finding| sources.get(&(f.file.clone(), f.line)).map(String::as_str);
+    let sorted = if use_baseline {
+        let checked = paths
+            .iter()
+            .map(|p| {
+                let rel = p
+                    .strip_prefix(&ctx.wiki.root)
+                    .or_else(|_| p.strip_prefix(&canonical_root))
+                    .unwrap_or(p);
+                rel.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        let whole_wiki = args.paths.is_empty() && args.changed_since.is_none();
+        let baseline = if args.write_baseline {
+            write_baseline(&baseline_file, &findings, &line_of, &checked, whole_wiki)?
+        } else {
+            read_baseline(&baseline_file)?.unwrap_or_default()
+        };
+        let sorted = baseline.sort(findings, line_of, (!whole_wiki).then_some(&checked));
+        if sorted.stale > 0 && !args.write_baseline {
+            let (held, them) = if sorted.stale == 1 {
+                ("1 finding that is", "it")
+            } else {
+                (&*format!("{} findings that are", sorted.stale), "them")
+            };
+            eprintln!(
+                "note: `{BASELINE_FILE}` holds {held} no longer found (fixed since); run \
+                 `pm check --write-baseline` to drop {them}"
+            );
+        }
+        sorted
+    } else {
+        Sorted {
+            reported: findings,
+            ..Sorted::default()
+        }
+    };
+    let findings = sorted.reported;
+    let held = HeldBack {
+        count: sorted.held_back.len(),
+        shown: if args.show_baselined {
+            &sorted.held_back
+        } else {
+            &[]
+        },
+    };
 
     // Buffered: stdout is line-buffered, and a report can be tens of thousands of lines.
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -158,10 +219,10 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
                 sources.get(&(file.to_path_buf(), line)).map(String::as_str)
             };
             let color = color.enabled(std::io::stdout().is_terminal());
-            report::human(&mut stdout, &findings, paths.len(), &source, color)
+            report::human(&mut stdout, &findings, paths.len(), held, &source, color)
         }
-        CheckFormat::Json => report::json(&mut stdout, &findings, paths.len()),
-        CheckFormat::Github => report::github(&mut stdout, &findings),
+        CheckFormat::Json => report::json(&mut stdout, &findings, paths.len(), held),
+        CheckFormat::Github => report::github(&mut stdout, &findings, held),
     };
     written
         .and_then(|()| stdout.flush())
@@ -174,6 +235,65 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Ctx, color: ColorChoice) -> Result<Out
         Ok(Outcome::Findings)
     } else {
         Ok(Outcome::Success)
+    }
+}
+
+/// The baseline in `path`, if there is one; a file that is there but cannot be read is an
+/// error, never taken for "no baseline" (that would fail every held-back finding at once).
+fn read_baseline(path: &Path) -> Result<Option<Baseline>, Error> {
+    let text = match fsio::read_text(path) {
+        Ok(text) => text,
+        Err(fsio::FsError::NotFound { .. }) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    Baseline::parse(&text)
+        .map(Some)
+        .map_err(|source| Error::BrokenBaseline {
+            path: path.to_path_buf(),
+            line: source.line(),
+            column: source.column(),
+            source,
+        })
+}
+
+/// `--write-baseline`: the findings of this run, held from now on. When only some documents
+/// were checked, the entries of the others are kept as they were.
+fn write_baseline<'l>(
+    path: &Path,
+    findings: &[Finding],
+    line_of: &dyn Fn(&Finding) -> Option<&'l str>,
+    checked: &BTreeSet<String>,
+    whole_wiki: bool,
+) -> Result<Baseline, Error> {
+    let fresh = Baseline::of(findings, line_of);
+    let baseline = if whole_wiki {
+        fresh
+    } else {
+        read_baseline(path)?
+            .unwrap_or_default()
+            .replacing(checked, fresh)
+    };
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+            path: folder.to_path_buf(),
+            action: "create",
+            source,
+        })?;
+    }
+    fsio::write_atomic(path, baseline.to_json())?;
+    eprintln!(
+        "wrote {} to `{BASELINE_FILE}`; commit it with the wiki",
+        plural(baseline.len(), "finding", "findings")
+    );
+    Ok(baseline)
+}
+
+/// `1 finding`, `2 findings`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::check::finding::{Finding, Level};
+use crate::check::finding::{self, Finding, Level};
 use crate::render::colour::{ACCENT, BOLD, ERROR, Paint, WARNING};
 
 /// Lines wider than this many terminal cells are cut around the finding; a minified JSON blob or
@@ -27,6 +27,13 @@ const LEAD: usize = 40;
 /// the caret line, which starts after a differently wide prefix.
 const TAB: &str = "    ";
 
+/// The findings the check baseline held back: how many, and those to show (`--show-baselined`).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct HeldBack<'a> {
+    pub(crate) count: usize,
+    pub(crate) shown: &'a [Finding],
+}
+
 /// Writes findings the way rustc writes diagnostics: a header, the place, the source line with
 /// carets under the span, the suggestion as `help`, then a summary line.
 ///
@@ -37,6 +44,7 @@ pub(crate) fn human<'s>(
     out: &mut dyn Write,
     findings: &[Finding],
     documents_checked: usize,
+    held: HeldBack<'_>,
     source: &dyn Fn(&Path, usize) -> Option<&'s str>,
     color: bool,
 ) -> io::Result<()> {
@@ -45,7 +53,22 @@ pub(crate) fn human<'s>(
         let text = human_finding(finding, source(&finding.file, finding.line), paint);
         out.write_all(text.as_bytes())?;
     }
-    writeln!(out, "{}", summary_line(findings, documents_checked))
+    if !held.shown.is_empty() {
+        writeln!(out, "held back by the baseline:\n")?;
+        for finding in held.shown {
+            let text = human_finding(finding, source(&finding.file, finding.line), paint);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    let mut summary = summary_line(findings, documents_checked);
+    if held.count > 0 {
+        let _ = write!(
+            summary,
+            "; {} held back by the baseline",
+            plural(held.count, "finding", "findings")
+        );
+    }
+    writeln!(out, "{summary}")
 }
 
 /// Writes the version 1 JSON report, documented in `docs/check-json.md`.
@@ -53,13 +76,27 @@ pub(crate) fn json(
     out: &mut dyn Write,
     findings: &[Finding],
     documents_checked: usize,
+    held: HeldBack<'_>,
 ) -> io::Result<()> {
     let (errors, warnings) = count_levels(findings);
+    let mut all: Vec<JsonFinding> = findings.iter().map(JsonFinding::from).collect();
+    all.extend(held.shown.iter().map(|f| JsonFinding {
+        baselined: true,
+        ..JsonFinding::from(f)
+    }));
+    if !held.shown.is_empty() {
+        // One order for both kinds, as documented.
+        all.sort_by(|a, b| finding::compare(a.order, b.order));
+    }
     let report = JsonReport {
         version: 1,
         documents_checked,
-        summary: JsonSummary { errors, warnings },
-        findings: findings.iter().map(JsonFinding::from).collect(),
+        summary: JsonSummary {
+            errors,
+            warnings,
+            baselined: held.count,
+        },
+        findings: all,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
@@ -70,8 +107,13 @@ pub(crate) fn json(
 ///
 /// GitHub resolves `file` against the repository root, so this is right when the wiki is the
 /// repository; the caller must prefix the wiki's place in the repository otherwise.
-pub(crate) fn github(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-    for finding in findings {
+pub(crate) fn github(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    held: HeldBack<'_>,
+) -> io::Result<()> {
+    let held = held.shown.iter().map(|f| (f, true));
+    for (finding, baselined) in findings.iter().map(|f| (f, false)).chain(held) {
         let mut properties = format!(
             "file={},line={},col={}",
             escape_property(&slash_path(&finding.file)),
@@ -81,7 +123,11 @@ pub(crate) fn github(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()
         if let Some(end) = finding.end_column {
             let _ = write!(properties, ",endColumn={end}");
         }
-        let title = format!("pm check ({})", finding.rule);
+        let title = if baselined {
+            format!("pm check ({}) held back by the baseline", finding.rule)
+        } else {
+            format!("pm check ({})", finding.rule)
+        };
         let _ = write!(properties, ",title={}", escape_property(&title));
         // Annotations have no field for a suggestion, so it rides in the message.
         let message = match &finding.suggestion {
@@ -91,7 +137,11 @@ pub(crate) fn github(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()
         writeln!(
             out,
             "::{} {properties}::{}",
-            finding.level.as_str(),
+            if baselined {
+                "notice"
+            } else {
+                finding.level.as_str()
+            },
             escape_data(&message)
         )?;
     }
@@ -112,6 +162,14 @@ struct JsonReport<'a> {
 struct JsonSummary {
     errors: usize,
     warnings: usize,
+    /// Only when the check baseline held findings back.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -124,6 +182,12 @@ struct JsonFinding<'a> {
     end_column: Option<usize>,
     message: &'a str,
     suggestion: Option<&'a str>,
+    /// Only on a finding the baseline holds back, shown with `--show-baselined`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    baselined: bool,
+    /// Where it sorts: the finding itself, in `sort_findings`' order.
+    #[serde(skip)]
+    order: &'a Finding,
 }
 
 impl<'a> From<&'a Finding> for JsonFinding<'a> {
@@ -137,6 +201,8 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
             end_column: finding.end_column,
             message: &finding.message,
             suggestion: finding.suggestion.as_deref(),
+            baselined: false,
+            order: finding,
         }
     }
 }
@@ -380,7 +446,7 @@ mod tests {
                 .copied()
         };
         let mut out = Vec::new();
-        human(&mut out, findings, 120, &source, color).unwrap();
+        human(&mut out, findings, 120, HeldBack::default(), &source, color).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -508,7 +574,15 @@ pm check: 1 warning in 1 file (120 documents checked)
         for (spec, documents, want) in cases {
             let findings: Vec<_> = spec.iter().map(|(f, l)| finding(f, 1, 1, *l)).collect();
             let mut out = Vec::new();
-            human(&mut out, &findings, *documents, &|_, _| None, false).unwrap();
+            human(
+                &mut out,
+                &findings,
+                *documents,
+                HeldBack::default(),
+                &|_, _| None,
+                false,
+            )
+            .unwrap();
             let out = String::from_utf8(out).unwrap();
             assert_eq!(out.lines().last(), Some(*want));
         }
@@ -613,7 +687,7 @@ pm check: 1 warning in 1 file (120 documents checked)
         warning.message = "\"careless\" blames a person".to_owned();
         let findings = [aws_key(), warning];
         let mut out = Vec::new();
-        json(&mut out, &findings, 120).unwrap();
+        json(&mut out, &findings, 120, HeldBack::default()).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             r#"{
@@ -653,7 +727,7 @@ pm check: 1 warning in 1 file (120 documents checked)
     #[test]
     fn json_report_without_findings() {
         let mut out = Vec::new();
-        json(&mut out, &[], 0).unwrap();
+        json(&mut out, &[], 0, HeldBack::default()).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             r#"{
@@ -676,7 +750,7 @@ pm check: 1 warning in 1 file (120 documents checked)
         warning.message = "100% \"careless\"\r\nsays who".to_owned();
         warning.suggestion = Some("say what the system allowed: a, b".to_owned());
         let mut out = Vec::new();
-        github(&mut out, &[aws_key(), warning]).unwrap();
+        github(&mut out, &[aws_key(), warning], HeldBack::default()).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\
@@ -691,7 +765,7 @@ an AWS access key is pasted here (AKIA…XXXX masked) — hint: rotate the key, 
     #[test]
     fn github_without_findings_prints_nothing() {
         let mut out = Vec::new();
-        github(&mut out, &[]).unwrap();
+        github(&mut out, &[], HeldBack::default()).unwrap();
         assert!(out.is_empty());
     }
 

@@ -7,6 +7,7 @@
 #![allow(clippy::string_slice)]
 
 mod action;
+mod baseline;
 mod check;
 mod completions;
 mod corpus;
