@@ -36,8 +36,10 @@ pub enum Refusal {
     /// The remote moved on, and the commits to carry over are not a short straight line.
     #[error("the remote moved on, and your branch has merges or many commits it does not have")]
     TangledHistory,
-    #[error("both you and the remote changed the same part of `{path}`")]
-    BothChanged { path: String },
+    /// Documents whose changes on both sides do not merge; the index page, which pm rebuilds,
+    /// will conflict too when the user merges by hand.
+    #[error("both you and the remote changed the same part of {}", quoted(paths))]
+    BothChanged { paths: Vec<String>, index: String },
     #[error("the remote changed `{path}`, which has local changes here")]
     LocalChanges { path: String },
     #[error("`{remote}` rejected the push: {status}")]
@@ -84,10 +86,12 @@ impl Refusal {
                 "bring them together first (`git pull --rebase`), then run `pm publish` again; \
                  your commits are kept"
             }
-            Refusal::BothChanged { path } => {
+            Refusal::BothChanged { paths, index } => {
                 return format!(
-                    "your commit is kept on your branch: run `git pull --rebase`, resolve \
-                     `{path}`, then `pm publish` again"
+                    "your commit is kept on your branch: run `git pull --rebase`, resolve {} \
+                     (and `{index}`, by taking either side: `pm publish` rebuilds it), then \
+                     `pm publish` again",
+                    quoted(paths)
                 );
             }
             Refusal::LocalChanges { .. } => {
@@ -98,5 +102,14 @@ impl Refusal {
             }
         };
         hint.to_string()
+    }
+}
+
+/// `` `a.md` ``, `` `a.md` and `b.md` ``, `` `a.md`, `b.md` and `c.md` ``.
+fn quoted(paths: &[String]) -> String {
+    let quoted: Vec<String> = paths.iter().map(|p| format!("`{p}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
     }
 }

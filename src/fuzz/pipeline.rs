@@ -165,7 +165,13 @@ pub(super) fn pipeline(setup: &Setup, text: &str, violations: &mut Vec<Violation
     let merged = |stage_name: &'static str, theirs: &str| {
         stage(stage_name);
         // A merge that cannot be made is an answer, not a crash; only panics count here.
-        let _ = merge::merge(base, ours, theirs, names, zone, setup.today);
+        let wiki = merge::Wiki {
+            names,
+            zone,
+            today: setup.today,
+            severities: &config.severities,
+        };
+        let _ = merge::merge(base, ours, theirs, wiki);
     };
     merged(
         "merge: theirs added an action item",

@@ -3,7 +3,9 @@
 //! First as git would (a three-way line merge). When that conflicts because both sides added
 //! timeline entries or action items at the same place (two responders logging from two
 //! clones), our added lines are put into the remote's text one by one, each where `pm` would
-//! have put it: the union, in time order, every other byte as the remote has it.
+//! have put it: the union, in time order, every other byte as the remote has it. An entry or
+//! item both sides added (same line) appears once. Front matter both sides changed is merged
+//! key by key first (see [`front`](super::front)).
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -12,12 +14,23 @@ use crate::doc::actions::item as action_item;
 use crate::doc::sections::SectionNames;
 use crate::doc::timeline;
 use crate::doc::timeline::entry::{LineKind, parse_line};
-use crate::doc::{Document, actions, splice};
+use crate::doc::{Document, actions, front_matter, splice};
 use crate::git;
+use crate::publish::front::{self, FrontMerge};
 use crate::text;
 
 /// A line merge: git's three-way merge of base, ours and theirs; `Ok(None)` when it conflicts.
 type LineMerge = fn(&str, &str, &str) -> Result<Option<String>, git2::Error>;
+
+/// What a merge needs to know of the wiki.
+#[derive(Clone, Copy)]
+pub(crate) struct Wiki<'a> {
+    pub(crate) names: &'a SectionNames,
+    pub(crate) zone: Tz,
+    pub(crate) today: NaiveDate,
+    /// Most severe first.
+    pub(crate) severities: &'a [String],
+}
 
 /// The merged text, or `None` for a real conflict (both sides rewrote the same prose). A
 /// failure of libgit2 itself is an error, never taken for a conflict.
@@ -25,19 +38,9 @@ pub(crate) fn merge(
     base: &str,
     ours: &str,
     theirs: &str,
-    names: &SectionNames,
-    zone: Tz,
-    today: NaiveDate,
+    wiki: Wiki,
 ) -> Result<Option<String>, git2::Error> {
-    merge_with(
-        git::merge::three_way,
-        base,
-        ours,
-        theirs,
-        names,
-        zone,
-        today,
-    )
+    merge_with(git::merge::three_way, base, ours, theirs, wiki)
 }
 
 /// [`merge`] with the line merge given, so a test can make it fail.
@@ -46,10 +49,39 @@ fn merge_with(
     base: &str,
     ours: &str,
     theirs: &str,
-    names: &SectionNames,
-    zone: Tz,
-    today: NaiveDate,
+    wiki: Wiki,
 ) -> Result<Option<String>, git2::Error> {
+    match front::merge(base, ours, theirs, wiki.severities) {
+        FrontMerge::OneSide => merge_body(line_merge, base, ours, theirs, wiki),
+        FrontMerge::Conflict => Ok(None),
+        // All three get the merged block, so the line merge sees only the bodies' changes.
+        FrontMerge::Merged(block) => merge_body(
+            line_merge,
+            &with_front(base, &block),
+            &with_front(ours, &block),
+            &with_front(theirs, &block),
+            wiki,
+        ),
+    }
+}
+
+/// `text` with its front matter replaced by `block` (or `block` put first, when it has none).
+fn with_front(text: &str, block: &str) -> String {
+    let range = front_matter::locate(text).map_or(0..0, |f| f.range);
+    splice::apply(text, &[splice::Edit::replace(range, block)])
+}
+
+/// The three-way merge of the documents, their front matter settled.
+fn merge_body(
+    line_merge: LineMerge,
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    wiki: Wiki,
+) -> Result<Option<String>, git2::Error> {
+    let Wiki {
+        names, zone, today, ..
+    } = wiki;
     if theirs == base || ours == theirs {
         return Ok(Some(ours.to_string()));
     }
@@ -84,6 +116,10 @@ fn merge_with(
     for (line, section) in logged {
         let Some(section) = section else { continue };
         let raw = ours_doc.line(line);
+        // Both sides logged it (same time, same text): once is enough.
+        if text.lines().any(|l| l.trim_end() == raw.trim_end()) {
+            continue;
+        }
         let doc = Document::parse(text);
         // A line pm cannot place in the remote's text is left for the user, as a conflict.
         let placed = if section == timeline::NAME {
@@ -184,8 +220,17 @@ mod tests {
     }
 
     fn merged(base: &str, ours: &str, theirs: &str) -> Option<String> {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-        merge(base, ours, theirs, &names(), chrono_tz::UTC, today).unwrap()
+        merge(base, ours, theirs, wiki(&names())).unwrap()
+    }
+
+    fn wiki(names: &SectionNames) -> Wiki<'_> {
+        static SEVERITIES: [String; 0] = [];
+        Wiki {
+            names,
+            zone: chrono_tz::UTC,
+            today: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            severities: &SEVERITIES,
+        }
     }
 
     const BASE: &str = "# X\n\n## Timeline\n\n- 2026-11-20 14:00 UTC — start (a)\n\n## Action items\n\n- [ ] one — owner: @a, ticket: A-1\n\n## Root cause\n\nWhy.\n";
@@ -262,16 +307,8 @@ mod tests {
         }
         let ours = BASE.replace("# X", "# X (updated)");
         let theirs = BASE.replace("Why.", "Because.");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-        let result = merge_with(
-            broken,
-            BASE,
-            &ours,
-            &theirs,
-            &names(),
-            chrono_tz::UTC,
-            today,
-        );
+        let names = names();
+        let result = merge_with(broken, BASE, &ours, &theirs, wiki(&names));
         assert_eq!(result.unwrap_err().message(), "failed to merge files");
     }
 }

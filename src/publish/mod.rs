@@ -6,6 +6,7 @@
 //! publish, or why not), [`commit`], and [`sync`] (fetch, rebase, push).
 
 pub(crate) mod commit;
+mod front;
 pub(crate) mod index;
 pub(crate) mod merge;
 pub(crate) mod plan;

@@ -122,12 +122,14 @@ fn replay<'r>(
     let changed = repo::changed_paths(repo, &base_tree, &our_tree)?;
     let index_rel = layout.index.clone();
     let names = ctx.config.section_names();
-    let conflict = |rel: &str| -> Error {
-        Refusal::BothChanged {
-            path: rel.to_string(),
-        }
-        .into()
+    let wiki = merge::Wiki {
+        names: &names,
+        zone: ctx.config.timezone,
+        today: ctx.today(),
+        severities: &ctx.config.severities,
     };
+    // Every document that does not merge, so the message names them all at once.
+    let mut conflicts = Vec::new();
     let mut merged: Vec<(String, Vec<u8>)> = Vec::new();
     let mut docs = Vec::new();
     for path in &changed {
@@ -139,7 +141,8 @@ fn replay<'r>(
         let (b, o, t) = (blob(&base_tree)?, blob(&our_tree)?, blob(&their_tree)?);
         let Some(o) = o else {
             // pm never deletes; a commit of the user's that did is theirs to rebase.
-            return Err(conflict(&rel));
+            conflicts.push(rel);
+            continue;
         };
         let result = if t == b {
             if let Ok(text) = std::str::from_utf8(&o) {
@@ -150,22 +153,32 @@ fn replay<'r>(
             let text = |bytes: Option<Vec<u8>>| String::from_utf8(bytes.unwrap_or_default()).ok();
             let (b, o, t) = (text(b), text(Some(o)), text(t));
             let (Some(b), Some(o), Some(t)) = (b, o, t) else {
-                return Err(conflict(&rel));
+                conflicts.push(rel);
+                continue;
             };
-            let result = merge::merge(&b, &o, &t, &names, ctx.config.timezone, ctx.today())
-                .map_err(git_error(
-                    format!("merge your and the remote's changes to `{rel}`"),
-                    Some(
-                        "your commit is kept on your branch; run `pm publish` again, or \
+            let result = merge::merge(&b, &o, &t, wiki).map_err(git_error(
+                format!("merge your and the remote's changes to `{rel}`"),
+                Some(
+                    "your commit is kept on your branch; run `pm publish` again, or \
                          `git pull --rebase` to merge by hand"
-                            .into(),
-                    ),
-                ))?
-                .ok_or_else(|| conflict(&rel))?;
+                        .into(),
+                ),
+            ))?;
+            let Some(result) = result else {
+                conflicts.push(rel);
+                continue;
+            };
             docs.push((rel.clone(), result.clone()));
             result.into_bytes()
         };
         merged.push((rel, result));
+    }
+    if !conflicts.is_empty() {
+        return Err(Refusal::BothChanged {
+            paths: conflicts,
+            index: index_rel,
+        }
+        .into());
     }
     let index_page = index::page_for(ctx, repo, &their_tree, &docs, layout)?;
     merged.push((index_rel, index_page.into_bytes()));

@@ -835,6 +835,78 @@ fn an_entry_and_a_prose_edit_elsewhere_merge_with_the_other_clones_entry() {
     assert!(text.contains("Checkout failed for 20 minutes."), "{text}");
 }
 
+/// Alice resolves and Bob mitigates, each with an entry, in two clones: no conflict, both
+/// milestones and both entries on the remote; and when both set `detected`, the earlier wins.
+#[test]
+fn milestones_set_in_two_clones_are_all_kept() {
+    let (remote, alice, bob) = two_clones();
+    new_doc(&alice, "Checkout outage", &[]);
+    alice.pm(&["publish"]).ok();
+    bob.git_cmd(&["pull", "-q"]);
+    let add = |who: &TestWiki, args: &[&str]| {
+        let mut all = vec!["timeline", "add", "--doc", DOC];
+        all.extend(args);
+        who.pm(&all).ok();
+    };
+    add(&alice, &["--at", "14:10", "--detected", "Alert fired"]);
+    add(
+        &alice,
+        &["--at", "14:40", "--resolved", "Error rate normal"],
+    );
+    alice.pm(&["publish", DOC]).ok();
+    add(&bob, &["--at", "14:08", "--detected", "Customer report"]);
+    add(&bob, &["--at", "14:20", "--mitigated", "Rolled back v2.3"]);
+    bob.pm(&["publish", DOC]).ok().stderr_has("pushed to");
+    let text = remote.show(DOC).unwrap();
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    for line in [
+        "detected = 2026-11-20T14:08:00Z\n",
+        "mitigated = 2026-11-20T14:20:00Z\n",
+        "resolved = 2026-11-20T14:40:00Z\n",
+    ] {
+        assert_eq!(text.matches(line).count(), 1, "{line}{text}");
+    }
+    assert_eq!(timeline(&text).len(), 4, "{text}");
+    alice.git_cmd(&["pull", "-q"]);
+    let check = alice.pm(&["check", DOC]).stdout();
+    assert!(!check.contains("milestones"), "{check}");
+}
+
+/// The same entry logged in both clones (same time, same text) appears once.
+#[test]
+fn the_same_entry_logged_in_two_clones_appears_once() {
+    let (remote, alice, bob) = two_clones();
+    new_doc(&alice, "Checkout outage", &[]);
+    alice.pm(&["publish"]).ok();
+    bob.git_cmd(&["pull", "-q"]);
+    for who in [&alice, &bob] {
+        who.pm(&[
+            "timeline", "add", "--doc", DOC, "--at", "09:10", "--author", "a", "Paged",
+        ])
+        .ok();
+    }
+    bob.pm(&[
+        "timeline",
+        "add",
+        "--doc",
+        DOC,
+        "--at",
+        "09:12",
+        "Rolled back",
+    ])
+    .ok();
+    alice.pm(&["publish", DOC]).ok();
+    bob.pm(&["publish", DOC]).ok().stderr_has("pushed to");
+    let text = remote.show(DOC).unwrap();
+    let entries = timeline(&text);
+    assert_eq!(entries.len(), 2, "{text}");
+    assert_eq!(
+        entries.iter().filter(|e| e.contains("Paged (a)")).count(),
+        1,
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // 6. A real conflict
 
@@ -856,7 +928,8 @@ fn a_real_conflict_stops_with_the_local_commit_kept_and_says_what_to_run() {
     let run = bob.pm(&["publish", DOC]);
     run.code(1)
         .stderr_has(&format!("`{DOC}`"))
-        .stderr_has("git pull --rebase");
+        .stderr_has("git pull --rebase")
+        .stderr_has("by taking either side: `pm publish` rebuilds it");
     assert!(!run.stderr().contains("pushed to"), "{}", run.stderr());
 
     // Bob's commit is there, on his branch, with his text; nothing else moved.
