@@ -30,10 +30,12 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented `pm.toml` for a wiki')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a post-mortem this clone''s current one, or print which is')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Commit the post-mortem and the index page, and push them to the wiki')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Move a post-mortem to draft, review or published')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -72,6 +74,16 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pm;use' {
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pm;timeline' {
             [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -88,7 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
         'pm;timeline;add' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a zone or offset may follow, else the wiki''s zone applies')
             [CompletionResult]::new('--author', '--author', [CompletionResultType]::ParameterName, 'Who logged it (default: git''s user.name)')
-            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)')
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone''s current one, see `pm use`)')
             [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--detected', '--detected', [CompletionResultType]::ParameterName, 'Also set `detected` in the front matter to this time')
@@ -104,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
         }
         'pm;timeline;list' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)')
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone''s current one, see `pm use`)')
             [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
@@ -146,7 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who owns it: a handle like @mary or a name')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL')
             [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due, YYYY-MM-DD')
-            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)')
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone''s current one, see `pm use`)')
             [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--later', '--later', [CompletionResultType]::ParameterName, 'Put it under "If we have time" (not tracked as a ticket)')
@@ -215,6 +227,16 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pm;status' {
+            [CompletionResult]::new('--wiki', '--wiki', [CompletionResultType]::ParameterName, 'Use the wiki in DIR instead of finding it from the current folder')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing required value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pm;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only post-mortems with this status (draft, review, published)')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Only post-mortems of this severity')
@@ -268,10 +290,12 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
         'pm;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented `pm.toml` for a wiki')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start a post-mortem: ask for what the flags did not give, write it, print its path')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a post-mortem this clone''s current one, or print which is')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Log the incident as it happens: add and list timeline entries')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Add action items, or tick one done')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Commit the post-mortem and the index page, and push them to the wiki')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Move a post-mortem to draft, review or published')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every post-mortem, newest first')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List every action item across the wiki')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -283,6 +307,9 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             break
         }
         'pm;help;new' {
+            break
+        }
+        'pm;help;use' {
             break
         }
         'pm;help;timeline' {
@@ -311,6 +338,9 @@ Register-ArgumentCompleter -Native -CommandName 'pm' -ScriptBlock {
             break
         }
         'pm;help;publish' {
+            break
+        }
+        'pm;help;status' {
             break
         }
         'pm;help;list' {

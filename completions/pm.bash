@@ -46,8 +46,14 @@ _pm() {
             pm,publish)
                 cmd="pm__subcmd__publish"
                 ;;
+            pm,status)
+                cmd="pm__subcmd__status"
+                ;;
             pm,timeline)
                 cmd="pm__subcmd__timeline"
+                ;;
+            pm,use)
+                cmd="pm__subcmd__use"
                 ;;
             pm__subcmd__action,add)
                 cmd="pm__subcmd__action__subcmd__add"
@@ -97,8 +103,14 @@ _pm() {
             pm__subcmd__help,publish)
                 cmd="pm__subcmd__help__subcmd__publish"
                 ;;
+            pm__subcmd__help,status)
+                cmd="pm__subcmd__help__subcmd__status"
+                ;;
             pm__subcmd__help,timeline)
                 cmd="pm__subcmd__help__subcmd__timeline"
+                ;;
+            pm__subcmd__help,use)
+                cmd="pm__subcmd__help__subcmd__use"
                 ;;
             pm__subcmd__help__subcmd__action,add)
                 cmd="pm__subcmd__help__subcmd__action__subcmd__add"
@@ -137,7 +149,7 @@ _pm() {
 
     case "${cmd}" in
         pm)
-            opts="-h -V --wiki --no-input --color --help --version init new timeline action check publish list actions completions man help"
+            opts="-h -V --wiki --no-input --color --help --version init new use timeline action check publish status list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,7 +395,7 @@ _pm() {
             return 0
             ;;
         pm__subcmd__help)
-            opts="init new timeline action check publish list actions completions man help"
+            opts="init new use timeline action check publish status list actions completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +576,20 @@ _pm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pm__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pm__subcmd__help__subcmd__timeline)
             opts="add list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -595,6 +621,20 @@ _pm() {
         pm__subcmd__help__subcmd__timeline__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -768,6 +808,28 @@ _pm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pm__subcmd__status)
+            opts="-h -V --wiki --no-input --color --help --version draft review published"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pm__subcmd__timeline)
             opts="-h -V --wiki --no-input --color --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -895,6 +957,28 @@ _pm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wiki)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pm__subcmd__use)
+            opts="-h -V --wiki --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --wiki)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

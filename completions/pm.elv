@@ -27,10 +27,12 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand --version 'Print version'
             cand init 'Write a commented `pm.toml` for a wiki'
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+            cand use 'Make a post-mortem this clone''s current one, or print which is'
             cand timeline 'Log the incident as it happens: add and list timeline entries'
             cand action 'Add action items, or tick one done'
             cand check 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
             cand publish 'Commit the post-mortem and the index page, and push them to the wiki'
+            cand status 'Move a post-mortem to draft, review or published'
             cand list 'List every post-mortem, newest first'
             cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
@@ -66,6 +68,15 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pm;use'= {
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pm;timeline'= {
             cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
             cand --color 'When to colour the output'
@@ -81,7 +92,7 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;timeline;add'= {
             cand --at 'When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a zone or offset may follow, else the wiki''s zone applies'
             cand --author 'Who logged it (default: git''s user.name)'
-            cand --doc 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)'
+            cand --doc 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone''s current one, see `pm use`)'
             cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
             cand --color 'When to colour the output'
             cand --detected 'Also set `detected` in the front matter to this time'
@@ -96,7 +107,7 @@ set edit:completion:arg-completer[pm] = {|@words|
         }
         &'pm;timeline;list'= {
             cand --format 'Output format'
-            cand --doc 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)'
+            cand --doc 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone''s current one, see `pm use`)'
             cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
             cand --color 'When to colour the output'
             cand --no-input 'Never prompt; a missing required value is an error naming its flag'
@@ -132,7 +143,7 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand --owner 'Who owns it: a handle like @mary or a name'
             cand --ticket 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL'
             cand --due 'When it is due, YYYY-MM-DD'
-            cand --doc 'The post-mortem: a path, a file name or a slug (default: this clone''s current one)'
+            cand --doc 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone''s current one, see `pm use`)'
             cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
             cand --color 'When to colour the output'
             cand --later 'Put it under "If we have time" (not tracked as a ticket)'
@@ -193,6 +204,15 @@ set edit:completion:arg-completer[pm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pm;status'= {
+            cand --wiki 'Use the wiki in DIR instead of finding it from the current folder'
+            cand --color 'When to colour the output'
+            cand --no-input 'Never prompt; a missing required value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pm;list'= {
             cand --status 'Only post-mortems with this status (draft, review, published)'
             cand --severity 'Only post-mortems of this severity'
@@ -242,10 +262,12 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help'= {
             cand init 'Write a commented `pm.toml` for a wiki'
             cand new 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+            cand use 'Make a post-mortem this clone''s current one, or print which is'
             cand timeline 'Log the incident as it happens: add and list timeline entries'
             cand action 'Add action items, or tick one done'
             cand check 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
             cand publish 'Commit the post-mortem and the index page, and push them to the wiki'
+            cand status 'Move a post-mortem to draft, review or published'
             cand list 'List every post-mortem, newest first'
             cand actions 'List every action item across the wiki'
             cand completions 'Print a shell completion script'
@@ -255,6 +277,8 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help;init'= {
         }
         &'pm;help;new'= {
+        }
+        &'pm;help;use'= {
         }
         &'pm;help;timeline'= {
             cand add 'Add an entry, in time order, to the current post-mortem'
@@ -275,6 +299,8 @@ set edit:completion:arg-completer[pm] = {|@words|
         &'pm;help;check'= {
         }
         &'pm;help;publish'= {
+        }
+        &'pm;help;status'= {
         }
         &'pm;help;list'= {
         }

@@ -33,10 +33,12 @@ complete -c pm -n "__fish_pm_needs_command" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_needs_command" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_needs_command" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
 complete -c pm -n "__fish_pm_needs_command" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_needs_command" -f -a "use" -d 'Make a post-mortem this clone\'s current one, or print which is'
 complete -c pm -n "__fish_pm_needs_command" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
 complete -c pm -n "__fish_pm_needs_command" -f -a "action" -d 'Add action items, or tick one done'
 complete -c pm -n "__fish_pm_needs_command" -f -a "check" -d 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
 complete -c pm -n "__fish_pm_needs_command" -f -a "publish" -d 'Commit the post-mortem and the index page, and push them to the wiki'
+complete -c pm -n "__fish_pm_needs_command" -f -a "status" -d 'Move a post-mortem to draft, review or published'
 complete -c pm -n "__fish_pm_needs_command" -f -a "list" -d 'List every post-mortem, newest first'
 complete -c pm -n "__fish_pm_needs_command" -f -a "actions" -d 'List every action item across the wiki'
 complete -c pm -n "__fish_pm_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -66,6 +68,13 @@ complete -c pm -n "__fish_pm_using_subcommand new" -l allow-secret -d 'Write the
 complete -c pm -n "__fish_pm_using_subcommand new" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand new" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand new" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand use" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand use" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand use" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand use" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand use" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
 complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
@@ -78,7 +87,7 @@ complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subc
 complete -c pm -n "__fish_pm_using_subcommand timeline; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l at -d 'When it happened: now, 14:05, 14:05:30, 2026-11-20 14:05, RFC 3339, -15m, 2h ago; a zone or offset may follow, else the wiki\'s zone applies' -r
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l author -d 'Who logged it (default: git\'s user.name)' -r
-complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l doc -d 'The post-mortem: a path, a file name or a slug (default: this clone\'s current one)' -r
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l doc -d 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone\'s current one, see `pm use`)' -r
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
@@ -92,7 +101,7 @@ complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcomma
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
-complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l doc -d 'The post-mortem: a path, a file name or a slug (default: this clone\'s current one)' -r
+complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l doc -d 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone\'s current one, see `pm use`)' -r
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
 complete -c pm -n "__fish_pm_using_subcommand timeline; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
@@ -116,7 +125,7 @@ complete -c pm -n "__fish_pm_using_subcommand action; and not __fish_seen_subcom
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l owner -d 'Who owns it: a handle like @mary or a name' -r
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l ticket -d 'Its ticket: a Jira key like SHOP-123, #123, owner/repo#123 or a URL' -r
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l due -d 'When it is due, YYYY-MM-DD' -r
-complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l doc -d 'The post-mortem: a path, a file name or a slug (default: this clone\'s current one)' -r
+complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l doc -d 'The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this clone\'s current one, see `pm use`)' -r
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
 complete -c pm -n "__fish_pm_using_subcommand action; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t''
 always\t''
@@ -163,6 +172,13 @@ complete -c pm -n "__fish_pm_using_subcommand publish" -l final -d 'Also set `st
 complete -c pm -n "__fish_pm_using_subcommand publish" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand publish" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand publish" -s V -l version -d 'Print version'
+complete -c pm -n "__fish_pm_using_subcommand status" -l wiki -d 'Use the wiki in DIR instead of finding it from the current folder' -r -F
+complete -c pm -n "__fish_pm_using_subcommand status" -l color -d 'When to colour the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pm -n "__fish_pm_using_subcommand status" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
+complete -c pm -n "__fish_pm_using_subcommand status" -s h -l help -d 'Print help'
+complete -c pm -n "__fish_pm_using_subcommand status" -s V -l version -d 'Print version'
 complete -c pm -n "__fish_pm_using_subcommand list" -l status -d 'Only post-mortems with this status (draft, review, published)' -r
 complete -c pm -n "__fish_pm_using_subcommand list" -l severity -d 'Only post-mortems of this severity' -r
 complete -c pm -n "__fish_pm_using_subcommand list" -l since -d 'Only incidents on or after this date (YYYY-MM-DD)' -r
@@ -204,17 +220,19 @@ never\t''"
 complete -c pm -n "__fish_pm_using_subcommand man" -l no-input -d 'Never prompt; a missing required value is an error naming its flag'
 complete -c pm -n "__fish_pm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c pm -n "__fish_pm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "action" -d 'Add action items, or tick one done'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "check" -d 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "publish" -d 'Commit the post-mortem and the index page, and push them to the wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "list" -d 'List every post-mortem, newest first'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "actions" -d 'List every action item across the wiki'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "man" -d 'Print the man page'
-complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new timeline action check publish list actions completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "init" -d 'Write a commented `pm.toml` for a wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "new" -d 'Start a post-mortem: ask for what the flags did not give, write it, print its path'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "use" -d 'Make a post-mortem this clone\'s current one, or print which is'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "timeline" -d 'Log the incident as it happens: add and list timeline entries'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "action" -d 'Add action items, or tick one done'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "check" -d 'Check post-mortems for what is incomplete, blaming or leaking; exit 1 on any error'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "publish" -d 'Commit the post-mortem and the index page, and push them to the wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "status" -d 'Move a post-mortem to draft, review or published'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "list" -d 'List every post-mortem, newest first'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "actions" -d 'List every action item across the wiki'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "man" -d 'Print the man page'
+complete -c pm -n "__fish_pm_using_subcommand help; and not __fish_seen_subcommand_from init new use timeline action check publish status list actions completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "add" -d 'Add an entry, in time order, to the current post-mortem'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from timeline" -f -a "list" -d 'Print the entries in order, with the gap since the previous one and since the start'
 complete -c pm -n "__fish_pm_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "add" -d 'Add an action item to the current post-mortem'

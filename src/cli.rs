@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::cmd::{action, actions, check, completions, init, list, new, publish, timeline};
+use crate::cmd::{action, actions, check, completions, init, list, new, publish, status, timeline};
 
 /// Write incident post-mortems as Markdown in a git-backed wiki
 #[derive(Debug, Parser)]
@@ -63,6 +63,9 @@ pub enum Command {
         after_help = "Examples:\n  pm new \"Checkout outage\"\n  pm new \"Checkout outage\" --severity SEV2 --started 14:05 --no-input"
     )]
     New(new::NewArgs),
+    /// Make a post-mortem this clone's current one, or print which is
+    #[command(after_help = "Examples:\n  pm use payments-api-outage\n  pm use payments\n  pm use")]
+    Use(status::UseArgs),
     /// Log the incident as it happens: add and list timeline entries
     Timeline(timeline::TimelineArgs),
     /// Add action items, or tick one done
@@ -77,6 +80,9 @@ pub enum Command {
         after_help = "Examples:\n  pm publish\n  pm publish --final -m \"Post-mortem: checkout outage\"\n  pm publish --dry-run checkout-outage"
     )]
     Publish(publish::PublishArgs),
+    /// Move a post-mortem to draft, review or published
+    #[command(after_help = "Examples:\n  pm status review\n  pm status published checkout-outage")]
+    Status(status::StatusArgs),
     /// List every post-mortem, newest first
     #[command(
         after_help = "Examples:\n  pm list\n  pm list --status draft --since 2026-01-01\n  pm list --format json"

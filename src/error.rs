@@ -70,8 +70,13 @@ pub enum Error {
         kind: &'static str,
         masked: String,
     },
-    #[error("no post-mortem `{doc}` in `{folder}`")]
-    DocNotFound { doc: String, folder: PathBuf },
+    #[error("no post-mortem `{doc}` in `{}`", folder.display())]
+    DocNotFound {
+        doc: String,
+        folder: PathBuf,
+        /// The slug most like `doc`, for "did you mean".
+        closest: Option<String>,
+    },
     #[error("`{doc}` could be any of {}", list_paths(candidates))]
     AmbiguousDoc {
         doc: String,
@@ -183,11 +188,16 @@ impl Error {
             Error::Template { .. } => Some("fix the template; nothing was written".into()),
             Error::Refused(refusal) => Some(refusal.hint()),
             Error::Git { hint, .. } => hint.clone(),
-            Error::DocNotFound { .. } => {
-                Some("pass a path, a file name or a slug; `pm list` shows them all".into())
+            Error::DocNotFound { closest, .. } => Some(match closest {
+                Some(slug) => format!("did you mean `{slug}`? `pm list` shows them all"),
+                None => "name it by path, file name, slug, or part of its slug or title; \
+                         `pm list` shows them all"
+                    .into(),
+            }),
+            Error::AmbiguousDoc { .. } => Some("pass more of its name, or its file name".into()),
+            Error::CurrentDocGone { .. } => {
+                Some("choose another with `pm use DOC` (or `--doc DOC`, or `PM_DOC`)".into())
             }
-            Error::AmbiguousDoc { .. } => Some("pass the file name".into()),
-            Error::CurrentDocGone { .. } => Some("pass `--doc PATH` or set `PM_DOC`".into()),
             Error::WikiMissing { .. } => Some("check `--wiki` or `PM_WIKI`".into()),
             Error::ConfiguredWikiMissing { config, .. } => Some(format!(
                 "fix `wiki` in `{}`, or pass `--wiki DIR`",
@@ -235,7 +245,8 @@ impl Error {
                     .into(),
             ),
             Error::NoCurrentDoc => Some(
-                "pass `--doc PATH` or set `PM_DOC`; `pm new` makes the document it creates current"
+                "choose one with `pm use DOC` (or `--doc DOC`, or `PM_DOC`); `pm new` makes the \
+                 document it creates current"
                     .into(),
             ),
             Error::File(FsError::LockTimeout { .. }) => {

@@ -142,7 +142,6 @@ struct Match {
 fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let query = action_item::normalize_text(&args.query.join(" "));
     let names = ctx.config.section_names();
-    let folder = ctx.wiki.root.join(&ctx.config.folder);
     let search = |path: &Path| -> Result<Vec<Match>, Error> {
         let document = Document::parse(fsio::read_text(path)?);
         Ok(matching(&actions::read(&document, &names), &query)
@@ -155,7 +154,7 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     };
     let mut found = Vec::new();
     if args.doc.is_some() {
-        found = search(&ctx.wiki.resolve_doc(&folder, args.doc.as_deref())?)?;
+        found = search(&super::named_document(args.doc.as_deref(), ctx)?)?;
     } else if let Some(current) = ctx.wiki.current().filter(|p| p.is_file()) {
         found = search(&current)?;
     }

@@ -8,6 +8,7 @@ pub(crate) mod init;
 pub(crate) mod list;
 pub(crate) mod new;
 pub(crate) mod publish;
+pub(crate) mod status;
 pub(crate) mod timeline;
 
 use std::path::PathBuf;
@@ -39,15 +40,22 @@ impl Outcome {
 /// The document to work on.
 #[derive(Debug, Args)]
 pub struct DocArg {
-    /// The post-mortem: a path, a file name or a slug (default: this clone's current one)
+    /// The post-mortem: a path, a file name, a slug, or part of a slug or title (default: this
+    /// clone's current one, see `pm use`)
     #[arg(long, env = "PM_DOC", value_name = "DOC")]
     pub doc: Option<String>,
 }
 
 /// The document `--doc`/`PM_DOC` names, or the current one.
 pub(crate) fn document_path(doc: &DocArg, ctx: &Ctx) -> Result<PathBuf, Error> {
+    named_document(doc.doc.as_deref(), ctx)
+}
+
+/// The document `name` names (see [`lookup`](crate::store::lookup)), or the current one.
+pub(crate) fn named_document(name: Option<&str>, ctx: &Ctx) -> Result<PathBuf, Error> {
     let folder = ctx.wiki.root.join(&ctx.config.folder);
-    ctx.wiki.resolve_doc(&folder, doc.doc.as_deref())
+    let index = ctx.wiki.root.join(&ctx.config.index);
+    ctx.wiki.resolve_doc(&folder, &index, name)
 }
 
 pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
@@ -60,6 +68,8 @@ pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Action(args) => action::run(&args, &Ctx::new(&cli.global)?),
         Command::Check(args) => check::run(&args, &Ctx::new(&cli.global)?, cli.global.color),
         Command::Publish(args) => publish::run(&args, &Ctx::new(&cli.global)?),
+        Command::Use(args) => status::run_use(&args, &Ctx::new(&cli.global)?),
+        Command::Status(args) => status::run_status(&args, &Ctx::new(&cli.global)?),
         Command::List(args) => list::run(&args, &Ctx::new(&cli.global)?),
         Command::Actions(args) => actions::run(&args, &Ctx::new(&cli.global)?),
     }

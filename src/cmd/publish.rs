@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cmd::Outcome;
+use crate::cmd::{Outcome, named_document};
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::publish::{self, Request};
@@ -12,7 +12,8 @@ use crate::publish::{self, Request};
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // one per flag, as clap wants them
 pub struct PublishArgs {
-    /// The post-mortems to publish: paths, file names or slugs (default: the current one)
+    /// The post-mortems to publish: paths, file names, slugs or parts of one (default: `PM_DOC`,
+    /// else the current one)
     #[arg(value_name = "DOC")]
     pub docs: Vec<String>,
     /// Commit, but do not push
@@ -33,13 +34,14 @@ pub struct PublishArgs {
 }
 
 pub(crate) fn run(args: &PublishArgs, ctx: &Ctx) -> Result<Outcome, Error> {
-    let folder = ctx.wiki.root.join(&ctx.config.folder);
     let docs: Vec<PathBuf> = if args.docs.is_empty() {
-        vec![ctx.wiki.resolve_doc(&folder, None)?]
+        // `PM_DOC`, as every command honours it, else the current document.
+        let env = std::env::var("PM_DOC").ok();
+        vec![named_document(env.as_deref(), ctx)?]
     } else {
         args.docs
             .iter()
-            .map(|d| ctx.wiki.resolve_doc(&folder, Some(d)))
+            .map(|d| named_document(Some(d), ctx))
             .collect::<Result<_, _>>()?
     };
     let request = Request {

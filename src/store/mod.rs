@@ -4,4 +4,5 @@
 pub(crate) mod catalog;
 pub(crate) mod edit;
 pub(crate) mod fsio;
+pub(crate) mod lookup;
 pub(crate) mod wiki;

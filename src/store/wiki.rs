@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::git;
-use crate::store::fsio;
-use crate::text;
+use crate::store::{fsio, lookup};
 
 /// The wiki: a folder (usually a git work tree) holding `pm.toml` and the post-mortems.
 #[derive(Debug, Clone)]
@@ -97,9 +96,14 @@ impl Wiki {
         (!rel.is_empty()).then(|| self.root.join(rel))
     }
 
-    /// The document a command works on: `doc` (from `--doc` or `PM_DOC`) as a path, a file
-    /// name in `folder` or a slug; else this clone's current document.
-    pub(crate) fn resolve_doc(&self, folder: &Path, doc: Option<&str>) -> Result<PathBuf, Error> {
+    /// The document a command works on: `doc` (from `--doc` or `PM_DOC`) found among the
+    /// post-mortems of `folder` (see [`lookup::find`]); else this clone's current document.
+    pub(crate) fn resolve_doc(
+        &self,
+        folder: &Path,
+        index: &Path,
+        doc: Option<&str>,
+    ) -> Result<PathBuf, Error> {
         let Some(doc) = doc.filter(|d| !d.trim().is_empty()) else {
             return match self.current() {
                 Some(path) if path.is_file() => Ok(path),
@@ -107,41 +111,6 @@ impl Wiki {
                 None => Err(Error::NoCurrentDoc),
             };
         };
-        let as_path = Path::new(doc);
-        for candidate in [as_path.to_path_buf(), self.root.join(doc), folder.join(doc)] {
-            if candidate.is_file() {
-                return Ok(candidate);
-            }
-        }
-        // A slug: `checkout-outage` matches `2026-11-20-checkout-outage.md`.
-        let wanted = doc.strip_suffix(".md").unwrap_or(doc);
-        let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                name.strip_suffix(".md").is_some_and(|stem| {
-                    stem == wanted
-                        || stem.len() > 11
-                            && stem.as_bytes()[10] == b'-'
-                            && stem.is_char_boundary(11)
-                            && text::after(stem, 11) == wanted
-                })
-            })
-            .collect();
-        found.sort();
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            0 => Err(Error::DocNotFound {
-                doc: doc.to_string(),
-                folder: folder.to_path_buf(),
-            }),
-            _ => Err(Error::AmbiguousDoc {
-                doc: doc.to_string(),
-                candidates: found,
-            }),
-        }
+        lookup::find(&self.root, folder, index, doc)
     }
 }

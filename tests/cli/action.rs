@@ -278,14 +278,14 @@ fn an_owner_with_a_field_name_in_it_is_refused() {
 fn which_document_and_file_errors() {
     let wiki = TestWiki::git();
     wiki.pm(&["action", "add", "x"]).code(1).stderr_eq(
-        "error: no current post-mortem in this clone\nhint: pass `--doc PATH` or set `PM_DOC`; \
-         `pm new` makes the document it creates current\n",
+        "error: no current post-mortem in this clone\nhint: choose one with `pm use DOC` (or \
+         `--doc DOC`, or `PM_DOC`); `pm new` makes the document it creates current\n",
     );
     wiki.pm(&["action", "add", "--doc", "nope", "x"])
         .code(1)
         .stderr_eq(
-            "error: no post-mortem `nope` in `[ROOT]/wiki/postmortems`\nhint: pass a path, a file \
-         name or a slug; `pm list` shows them all\n",
+            "error: no post-mortem `nope` in `postmortems`\nhint: name it by path, file name, \
+             slug, or part of its slug or title; `pm list` shows them all\n",
         );
     // Values are checked before the document is looked for.
     wiki.pm(&["action", "add", "--doc", "nope", "x", "--due", "2026-13-01"])

@@ -12,6 +12,7 @@ mod check;
 mod completions;
 mod corpus;
 mod init;
+mod naming;
 mod new;
 mod publish;
 mod secrets;

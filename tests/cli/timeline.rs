@@ -1398,8 +1398,8 @@ fn a_read_only_document_is_refused_even_for_root() {
 fn which_document_errors() {
     let wiki = TestWiki::git();
     wiki.pm(&["timeline", "add", "x"]).code(1).stderr_eq(
-        "error: no current post-mortem in this clone\nhint: pass `--doc PATH` or set `PM_DOC`; \
-         `pm new` makes the document it creates current\n",
+        "error: no current post-mortem in this clone\nhint: choose one with `pm use DOC` (or \
+         `--doc DOC`, or `PM_DOC`); `pm new` makes the document it creates current\n",
     );
     wiki.pm(&["timeline", "list"])
         .code(1)
@@ -1407,14 +1407,12 @@ fn which_document_errors() {
     wiki.pm(&["timeline", "add", "--doc", "nope", "x"])
         .code(1)
         .stderr_eq(
-            "error: no post-mortem `nope` in `[ROOT]/wiki/postmortems`\nhint: pass a path, a file \
-         name or a slug; `pm list` shows them all\n",
+            "error: no post-mortem `nope` in `postmortems`\nhint: name it by path, file name, \
+             slug, or part of its slug or title; `pm list` shows them all\n",
         );
     wiki.pm(&["timeline", "add", "--doc", "postmortems/missing.md", "x"])
         .code(1)
-        .stderr_has(
-            "error: no post-mortem `postmortems/missing.md` in `[ROOT]/wiki/postmortems`\n",
-        );
+        .stderr_has("error: no post-mortem `postmortems/missing.md` in `postmortems`\n");
     wiki.pm(&["timeline", "add", "x", "--doc"])
         .code(2)
         .stderr_has("error: a value is required for '--doc <DOC>' but none was supplied");
@@ -1423,7 +1421,7 @@ fn which_document_errors() {
     std::fs::remove_file(wiki.path("postmortems/2026-11-20-gone.md")).unwrap();
     wiki.pm(&["timeline", "add", "x"]).code(1).stderr_eq(
         "error: the current post-mortem `[ROOT]/wiki/postmortems/2026-11-20-gone.md` no longer \
-         exists\nhint: pass `--doc PATH` or set `PM_DOC`\n",
+         exists\nhint: choose another with `pm use DOC` (or `--doc DOC`, or `PM_DOC`)\n",
     );
     // A slug that matches two documents.
     wiki.write("postmortems/2026-11-19-dns.md", "x\n");
@@ -1431,8 +1429,8 @@ fn which_document_errors() {
     wiki.pm(&["timeline", "add", "--doc", "dns", "x"])
         .code(1)
         .stderr_eq(
-            "error: `dns` could be any of `[ROOT]/wiki/postmortems/2026-11-19-dns.md`, \
-         `[ROOT]/wiki/postmortems/2026-11-20-dns.md`\nhint: pass the file name\n",
+            "error: `dns` could be any of `postmortems/2026-11-19-dns.md`, \
+             `postmortems/2026-11-20-dns.md`\nhint: pass more of its name, or its file name\n",
         );
     assert_eq!(wiki.read("postmortems/2026-11-19-dns.md"), "x\n");
     assert_eq!(wiki.read("postmortems/2026-11-20-dns.md"), "y\n");
