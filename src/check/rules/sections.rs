@@ -9,12 +9,8 @@ use crate::text;
 /// `section-missing` and `section-empty`, for each of the wiki's required sections.
 pub(super) fn check(run: &mut Run, settings: &Settings) {
     let doc = run.doc;
-    let sections = doc.sections(settings.names);
     for required in &settings.config.required_sections {
-        let Some(section) = sections
-            .iter()
-            .find(|s| s.canonical.as_deref() == Some(required.as_str()))
-        else {
+        let Some(section) = doc.section(settings.names, required) else {
             run.add(
                 "section-missing",
                 Class::Incomplete,
@@ -42,14 +38,12 @@ pub(super) fn check(run: &mut Run, settings: &Settings) {
     }
 }
 
-/// Whether a section says nothing yet: neither its heading nor any line of its body.
+/// Whether a section says nothing yet: neither its heading line nor any line of its body.
 fn is_empty(run: &Run, section: &Section) -> bool {
     let doc = run.doc;
-    // "Issue Summary: Duration: 2 hours" says something in the heading itself.
-    let in_heading = section
-        .title
-        .split_once(':')
-        .is_some_and(|(_, rest)| !is_placeholder(rest));
+    // "## Issue Summary: Duration: 2 hours" and "**Impact:** 20 minutes" say something on the
+    // heading's line itself.
+    let in_heading = !is_placeholder(&section.inline);
     let body = doc.line_start(section.body.start)..doc.line_start(section.body.end);
     let text = without_comments(text::slice(&doc.text, body));
     !in_heading && text.lines().all(is_placeholder)
