@@ -92,7 +92,12 @@ impl Default for WikiConfig {
                 "Action items",
                 &[
                     "Corrective and preventative measures",
+                    "Corrective and preventative measure",
                     "Corrective and preventive measures",
+                    "Corrective actions",
+                    "Preventative measures",
+                    "Preventive measures",
+                    "Prevention",
                     "Remediation",
                     "Follow-ups",
                     "Follow-up actions",

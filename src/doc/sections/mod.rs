@@ -180,27 +180,37 @@ impl SectionNames {
         SectionNames { names }
     }
 
-    /// The canonical name `name` stands for when it is exactly a name or alias.
-    pub(crate) fn exact(&self, name: &str) -> Option<&str> {
-        self.names.get(&normalise(name)).map(String::as_str)
+    /// The canonical name a label stands for: exactly a name or alias; or one followed by a
+    /// qualifier in parentheses ("Timeline (all times PST)"); or two joined by "and" of which
+    /// the first is one ("Root cause and resolution"); or two joined by a slash of which one is
+    /// ("Events/Timeline"). A label is not matched by its first words as a heading is:
+    /// "Actions taken" is what was done during the incident, not the action items.
+    pub(crate) fn label(&self, name: &str) -> Option<&str> {
+        let exact = |n: &str| self.names.get(&normalise(n)).map(String::as_str);
+        exact(name)
+            .or_else(|| name.split_once('(').and_then(|(before, _)| exact(before)))
+            .or_else(|| {
+                let normalised = normalise(name);
+                let (first, _) = normalised.split_once(" and ")?;
+                self.names.get(first).map(String::as_str)
+            })
+            .or_else(|| self.slashed(name))
     }
 
-    /// The canonical name a label stands for: exactly a name or alias, or two joined by "and"
-    /// of which the first is one ("Root cause and resolution"). A label is not matched by its
-    /// first words as a heading is: "Actions taken" is what was done during the incident, not
-    /// the action items.
-    pub(crate) fn label(&self, name: &str) -> Option<&str> {
-        let name = normalise(name);
-        if let Some(found) = self.names.get(&name) {
-            return Some(found);
+    /// "Events/Timeline": the first part that is exactly a name.
+    fn slashed(&self, name: &str) -> Option<&str> {
+        if !name.contains('/') {
+            return None;
         }
-        let (first, _) = name.split_once(" and ")?;
-        self.names.get(first).map(String::as_str)
+        name.split('/')
+            .find_map(|part| self.names.get(&normalise(part)))
+            .map(String::as_str)
     }
 
     /// The canonical name `heading` stands for: an exact match of a name or alias, or one that
     /// starts the heading ("Timeline (all times PST)", "Action items from the review").
     pub(crate) fn canonical(&self, heading: &str) -> Option<&str> {
+        let original = heading;
         let heading = normalise(heading);
         if let Some(name) = self.names.get(&heading) {
             return Some(name);
@@ -214,6 +224,7 @@ impl SectionNames {
             })
             .max_by_key(|(name, _)| name.len())
             .map(|(_, canonical)| canonical.as_str())
+            .or_else(|| self.slashed(original))
     }
 }
 
@@ -286,7 +297,7 @@ pub(crate) fn sections(
                         // A line that is only a section name, wherever it stands: documents
                         // written without blank lines run every part into one paragraph.
                         None => label::plain(line(at)).and_then(|label| {
-                            let canonical = names.exact(&label.name)?.to_string();
+                            let canonical = names.label(&label.name)?.to_string();
                             Some((label, Some(canonical)))
                         }),
                     };
@@ -467,6 +478,11 @@ mod tests {
                 &["Root Cause and Resolution \"Root cause\" Label 7 3..4 4..6 \"\""],
             ),
             (
+                "a label with a qualifier in parentheses",
+                "Timeline(all times pacific Time):\n13:00 (UTC): detected\n",
+                &["Timeline(all times pacific Time) \"Timeline\" Label 7 0..1 1..3 \"\""],
+            ),
+            (
                 "a line that is only a name, inside a paragraph",
                 "Issue Summary\nDown for 10 minutes.\nTimeline\n10:05 AM deployed\n",
                 &[
@@ -560,6 +576,8 @@ mod tests {
             ("follow ups", Some("Action items")),
             ("Action Items from the review", Some("Action items")),
             ("Timelines", None),
+            ("Events/Timeline:", Some("Timeline")),
+            ("Improvements/Fixes", None),
             ("Summary of changes", Some("Summary")),
             ("Background", None),
         ];
