@@ -14,6 +14,7 @@ mod init;
 mod new;
 mod publish;
 mod secrets;
+mod sections;
 mod support;
 mod timeline;
 mod views;
