@@ -10,6 +10,7 @@ mod action;
 mod check;
 mod completions;
 mod corpus;
+mod exclude;
 mod init;
 mod new;
 mod publish;
