@@ -9,7 +9,30 @@ use crate::text;
 /// `section-missing` and `section-empty`, for each of the wiki's required sections.
 pub(super) fn check(run: &mut Run, settings: &Settings) {
     let doc = run.doc;
-    for required in &settings.config.required_sections {
+    let required = &settings.config.required_sections;
+    // A document with none of them (a prose write-up) has one problem, not nine.
+    if required.len() > 1
+        && required
+            .iter()
+            .all(|r| doc.section(settings.names, r).is_none())
+    {
+        run.add(
+            "section-missing",
+            Class::Incomplete,
+            0,
+            format!(
+                "none of the required sections is here: {}",
+                required.join(", ")
+            ),
+            Some(
+                "write them as `##` sections (or headings or bold labels `pm.toml` lists as \
+                 aliases); `pm new` shows the template"
+                    .into(),
+            ),
+        );
+        return;
+    }
+    for required in required {
         let Some(section) = doc.section(settings.names, required) else {
             run.add(
                 "section-missing",
@@ -150,6 +173,19 @@ mod tests {
             let text = clean_with(TRIGGER, trigger);
             assert_eq!(found(&text, &RULES), *want, "case `{name}`");
         }
+    }
+
+    #[test]
+    fn a_document_without_any_section_gets_one_finding() {
+        let text = "+++\ntitle = \"x\"\nstatus = \"review\"\n+++\n# Outage\n\nProse only.\n";
+        let found = found(text, &RULES);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "1:1 error section-missing: none of the required sections is here: Summary, "
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
