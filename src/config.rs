@@ -25,6 +25,7 @@ pub(crate) struct WikiConfig {
     pub(crate) review_business_days: bool,
     pub(crate) template: String,
     pub(crate) index: Option<String>,
+    pub(crate) exclude: Vec<String>,
     pub(crate) remote: Option<String>,
     pub(crate) branch: Option<String>,
     pub(crate) required_sections: Vec<String>,
@@ -92,7 +93,12 @@ impl Default for WikiConfig {
                 "Action items",
                 &[
                     "Corrective and preventative measures",
+                    "Corrective and preventative measure",
                     "Corrective and preventive measures",
+                    "Corrective actions",
+                    "Preventative measures",
+                    "Preventive measures",
+                    "Prevention",
                     "Remediation",
                     "Follow-ups",
                     "Follow-up actions",
@@ -114,6 +120,16 @@ impl Default for WikiConfig {
             review_business_days: false,
             template: "postmortem".into(),
             index: None,
+            exclude: [
+                "README.md",
+                "index.md",
+                "Home.md",
+                "_Sidebar.md",
+                "_Footer.md",
+                "*template*",
+            ]
+            .map(String::from)
+            .to_vec(),
             remote: None,
             branch: None,
             required_sections: [
@@ -163,12 +179,46 @@ pub(crate) struct Config {
     pub(crate) review_business_days: bool,
     pub(crate) template: String,
     pub(crate) index: PathBuf,
+    pub(crate) exclude: Exclude,
     pub(crate) remote: Option<String>,
     pub(crate) branch: Option<String>,
     pub(crate) required_sections: Vec<String>,
     pub(crate) section_aliases: BTreeMap<String, Vec<String>>,
     pub(crate) rules: BTreeMap<String, RuleLevel>,
     pub(crate) user_name: Option<String>,
+}
+
+/// The pages of the post-mortems folder that are not post-mortems (`exclude` in `pm.toml`):
+/// globs relative to the folder, matched whatever the case. A glob without a `/` matches a
+/// file name at any depth (`README.md` in every subfolder, as wikis show one per folder); one
+/// with a `/` matches the path from the folder.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Exclude {
+    globs: Vec<glob::Pattern>,
+}
+
+impl Exclude {
+    fn new(globs: &[String]) -> Result<Exclude, (String, String)> {
+        let globs = globs
+            .iter()
+            .map(|g| glob::Pattern::new(g).map_err(|e| (g.clone(), e.msg.to_string())))
+            .collect::<Result<_, _>>()?;
+        Ok(Exclude { globs })
+    }
+
+    /// Whether `rel`, a path relative to the post-mortems folder, is excluded.
+    pub(crate) fn matches(&self, rel: &Path) -> bool {
+        let options = glob::MatchOptions {
+            case_sensitive: false,
+            require_literal_separator: true,
+            require_literal_leading_dot: false,
+        };
+        let name = rel.file_name().map_or(rel, Path::new);
+        self.globs.iter().any(|glob| {
+            let whole = glob.as_str().contains('/');
+            glob.matches_path_with(if whole { rel } else { name }, options)
+        })
+    }
 }
 
 impl Config {
@@ -278,6 +328,12 @@ pub(crate) fn resolve(
             ),
         ));
     }
+    let exclude = Exclude::new(&wiki.exclude).map_err(|(glob, why)| {
+        bad(
+            "exclude",
+            format!("`{glob}` is not a glob ({why}); e.g. `\"drafts/*.md\"`"),
+        )
+    })?;
     let index = match &wiki.index {
         Some(index) => relative_path(index)
             .ok_or_else(|| bad("index", format!("`{index}` must be a file inside the wiki")))?,
@@ -291,6 +347,7 @@ pub(crate) fn resolve(
         review_business_days: wiki.review_business_days,
         template: wiki.template,
         index,
+        exclude,
         remote: wiki.remote,
         branch: wiki.branch,
         required_sections: wiki.required_sections,
@@ -352,6 +409,10 @@ mod tests {
             ("severities = []\n", "`severities`"),
             ("index = \"../x.md\"\n", "`index`"),
             ("template = \"../evil\"\n", "`template`"),
+            (
+                "folder = \"pm\"\nexclude = [\"ok.md\", \"[z-a\"]\n",
+                "line 2: `exclude`: `[z-a`",
+            ),
         ];
         for (text, expected) in cases {
             let wiki: WikiConfig = toml::from_str(text).unwrap();
@@ -360,6 +421,36 @@ mod tests {
                 .to_string();
             assert!(err.contains(expected), "{text:?}: {err}");
         }
+    }
+
+    #[test]
+    fn exclude_globs() {
+        let config = resolve(
+            WikiConfig::default(),
+            &UserConfig::default(),
+            Path::new("pm.toml"),
+            "",
+        )
+        .unwrap();
+        let cases = [
+            ("README.md", true),
+            ("2025/readme.md", true),
+            ("Home.md", true),
+            ("_Sidebar.md", true),
+            ("iasql-000 - Postmortem Template.md", true),
+            ("templates/learningequality-TEMPLATE.md", true),
+            ("2026-11-20-checkout-outage.md", false),
+            ("readme-outage.md", false),
+            ("index/2026-11-20-x.md", false),
+        ];
+        for (path, excluded) in cases {
+            assert_eq!(config.exclude.matches(Path::new(path)), excluded, "{path}");
+        }
+        let wiki: WikiConfig = toml::from_str("exclude = [\"drafts/*.md\"]\n").unwrap();
+        let config = resolve(wiki, &UserConfig::default(), Path::new("pm.toml"), "").unwrap();
+        assert!(config.exclude.matches(Path::new("drafts/a.md")));
+        assert!(!config.exclude.matches(Path::new("drafts/2025/a.md")));
+        assert!(!config.exclude.matches(Path::new("README.md")));
     }
 
     #[test]

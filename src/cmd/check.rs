@@ -301,8 +301,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// or the whole wiki.
 fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
     let folder = ctx.wiki.root.join(&ctx.config.folder);
-    let index = ctx.wiki.root.join(&ctx.config.index);
-    let list = |dir: &Path| catalog::documents(dir, &index);
+    let skip = catalog::not_a_postmortem(ctx);
+    let list = |dir: &Path| catalog::documents(dir, &skip);
     let mut paths = Vec::new();
     if args.paths.is_empty() && args.changed_since.is_none() {
         return list(&folder);
@@ -324,7 +324,7 @@ fn documents(args: &CheckArgs, ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
         }
     }
     if let Some(rev) = &args.changed_since {
-        let changed = changed_since(&ctx.wiki.root, rev, &folder, &index)?;
+        let changed = changed_since(&ctx.wiki.root, rev, &folder, &skip)?;
         if args.paths.is_empty() {
             paths = changed;
         } else {
@@ -348,7 +348,7 @@ fn changed_since(
     root: &Path,
     rev: &str,
     folder: &Path,
-    index: &Path,
+    skip: &dyn Fn(&Path) -> bool,
 ) -> Result<Vec<PathBuf>, Error> {
     let folder_arg = folder
         .strip_prefix(root)
@@ -412,6 +412,6 @@ fn changed_since(
         .lines()
         .map(|n| root.join(n))
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")))
-        .filter(|p| p.is_file() && *p != index)
+        .filter(|p| p.is_file() && !skip(p))
         .collect())
 }

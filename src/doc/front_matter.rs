@@ -1,6 +1,8 @@
 //! Front matter: the TOML block between `+++` lines (or a YAML block between `---` lines, which
 //! pm reads for a few keys but never edits), located by byte range and never re-serialised.
 
+mod yaml;
+
 use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -22,8 +24,9 @@ pub(crate) struct FrontMatter {
 pub(crate) enum Kind {
     /// `+++` TOML, parsed; or why it does not parse, with the byte offset in the document.
     Toml(Result<toml::Table, (String, usize)>),
-    /// `---` YAML: only simple `key: value` lines are read.
-    Yaml,
+    /// `---` YAML, parsed to its top-level mapping; or why it does not parse, with the byte
+    /// offset in the document.
+    Yaml(yaml::Parsed),
     /// An opening delimiter without a closing one.
     Unclosed,
 }
@@ -53,7 +56,9 @@ pub(crate) fn locate(text: &str) -> Option<FrontMatter> {
                     ),
                 )
             } else {
-                Kind::Yaml
+                // Two thematic breaks around prose are no front matter.
+                let parsed = yaml::parse(text::slice(text, content.clone()))?;
+                Kind::Yaml(parsed.map_err(|(message, at)| (message, content.start + at)))
             };
             return Some(FrontMatter {
                 range,
@@ -94,12 +99,34 @@ impl FrontMatter {
         }
     }
 
-    /// A string value: from TOML, or from a simple `key: value` line of a YAML block.
-    pub(crate) fn string(&self, text: &str, key: &str) -> Option<String> {
+    /// A string value: from TOML, or a scalar of a YAML block (under `key` or the name YAML
+    /// front matter commonly gives it, see [`yaml_keys`]).
+    pub(crate) fn string(&self, _text: &str, key: &str) -> Option<String> {
         match &self.kind {
             Kind::Toml(Ok(table)) => table.get(key)?.as_str().map(str::to_string),
-            Kind::Yaml => yaml_scalar(text::slice(text, self.content.clone()), key),
+            Kind::Yaml(Ok(map)) => yaml_keys(key)
+                .into_iter()
+                .find_map(|k| yaml::scalar(map, k)),
             _ => None,
+        }
+    }
+
+    /// A list of strings: a TOML array's string items, or a YAML list (or single string).
+    pub(crate) fn list(&self, key: &str) -> Vec<String> {
+        match &self.kind {
+            Kind::Toml(Ok(table)) => table
+                .get(key)
+                .and_then(toml::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            Kind::Yaml(Ok(map)) => yaml_keys(key)
+                .into_iter()
+                .map(|k| yaml::list(map, k))
+                .find(|l| !l.is_empty())
+                .unwrap_or_default(),
+            _ => Vec::new(),
         }
     }
 
@@ -116,7 +143,17 @@ impl FrontMatter {
                 toml::Value::String(s) => s.clone(),
                 other => return Some(Err(format!("expected a time, found {}", other.type_str()))),
             },
-            Kind::Yaml => yaml_scalar(text::slice(text, self.content.clone()), key)?,
+            Kind::Yaml(Ok(_)) => {
+                let raw = self.string(text, key)?;
+                // `date: 2022-12-13`, the day of a blog post: no time to read, and not wrong;
+                // `start_time: ""`, an export's unknown time: not there.
+                if raw.trim().is_empty()
+                    || NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").is_ok()
+                {
+                    return None;
+                }
+                raw
+            }
             _ => return None,
         };
         Some(DateTime::parse_from_rfc3339(raw.trim()).map_err(|_| {
@@ -132,7 +169,7 @@ impl FrontMatter {
                 toml::Value::String(s) => s.clone(),
                 other => return Some(Err(format!("expected a date, found {}", other.type_str()))),
             },
-            Kind::Yaml => yaml_scalar(text::slice(text, self.content.clone()), key)?,
+            Kind::Yaml(Ok(_)) => self.string(text, key)?,
             _ => return None,
         };
         let day = raw.get(..10).unwrap_or(&raw);
@@ -178,13 +215,18 @@ impl FrontMatter {
     }
 }
 
-/// `key: value` at the top level of a YAML block, unquoted; enough for titles and times.
-fn yaml_scalar(content: &str, key: &str) -> Option<String> {
-    content.lines().find_map(|line| {
-        let rest = line.strip_prefix(key)?.strip_prefix(':')?;
-        let value = rest.trim().trim_matches(|c| c == '"' || c == '\'');
-        (!value.is_empty()).then(|| value.to_string())
-    })
+/// The YAML keys that hold what pm calls `key`, first its own: Hugo and Jekyll pages give
+/// their day as `date`, incident exports their times as `start_time`/`end_time`, blogs their
+/// writer as `author`.
+fn yaml_keys(key: &str) -> Vec<&str> {
+    let mut keys = vec![key];
+    keys.extend_from_slice(match key {
+        "started" => &["start_time", "date"],
+        "resolved" => &["end_time"],
+        "authors" => &["author"],
+        _ => &[],
+    });
+    keys
 }
 
 #[cfg(test)]

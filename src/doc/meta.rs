@@ -26,6 +26,9 @@ pub(crate) struct Meta {
     pub(crate) mitigated: Option<Value<DateTime<FixedOffset>>>,
     pub(crate) resolved: Option<Value<DateTime<FixedOffset>>>,
     pub(crate) review_by: Option<Value<NaiveDate>>,
+    /// The incident's day as the front matter gives it: `started`'s date (in its own offset),
+    /// or a date without a time (`date: 2022-12-13` in YAML front matter).
+    pub(crate) date: Option<NaiveDate>,
     /// String items of TOML arrays (`authors = ["alice"]`); other items are left out.
     pub(crate) authors: Vec<String>,
     pub(crate) services: Vec<String>,
@@ -41,26 +44,25 @@ impl Meta {
         let Some(front) = front else {
             return Meta::default();
         };
-        let list = |key: &str| -> Vec<String> {
-            front
-                .table()
-                .and_then(|t| t.get(key))
-                .and_then(toml::Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
+        let list = |key: &str| front.list(key);
+        let started = front.time(text, "started");
+        let date = match &started {
+            Some(Ok(at)) => Some(at.date_naive()),
+            _ => front.string(text, "started").and_then(|raw| {
+                NaiveDate::parse_from_str(raw.get(..10).unwrap_or(&raw), "%Y-%m-%d").ok()
+            }),
         };
         Meta {
             title: front.string(text, "title"),
             severity: front.string(text, "severity"),
             status: front.string(text, "status"),
             lead: front.string(text, "lead"),
-            started: front.time(text, "started"),
+            started,
             detected: front.time(text, "detected"),
             mitigated: front.time(text, "mitigated"),
             resolved: front.time(text, "resolved"),
             review_by: front.date(text, "review_by"),
+            date,
             authors: list("authors"),
             services: list("services"),
             tags: list("tags"),
@@ -132,6 +134,34 @@ mod tests {
         let doc = Document::parse("---\ntitle: \"Outage\"\nlead: sam\n---\nText\n".to_string());
         assert_eq!(doc.meta.title.as_deref(), Some("Outage"));
         assert_eq!(doc.meta.lead.as_deref(), Some("sam"));
+        // Read like TOML: a Hugo page's `date` is the day, an export's `start_time` the start.
+        let doc = Document::parse(
+            "---\ndate: 2022-12-13\ntitle: \"Global Outage: 504\"\nauthor: Kris\n\
+             tags: [db, \"cache\"]\nseverity: SEV2\nstatus: published\nservices:\n- web\n---\n"
+                .to_string(),
+        );
+        let meta = &doc.meta;
+        assert_eq!(meta.title.as_deref(), Some("Global Outage: 504"));
+        assert_eq!(meta.started, None);
+        assert_eq!(meta.date, NaiveDate::from_ymd_opt(2022, 12, 13));
+        assert_eq!(meta.authors, ["Kris"]);
+        assert_eq!(meta.tags, ["db", "cache"]);
+        assert_eq!(meta.services, ["web"]);
+        assert_eq!(
+            (meta.severity.as_deref(), meta.status.as_deref()),
+            (Some("SEV2"), Some("published"))
+        );
+        let doc = Document::parse(
+            "---\nstart_time: 2018-07-31T10:00:00Z\nend_time: 2018-07-31T12:00:00Z\n---\n"
+                .to_string(),
+        );
+        assert_eq!(
+            doc.meta.started(),
+            DateTime::parse_from_rfc3339("2018-07-31T10:00:00Z").ok()
+        );
+        assert!(matches!(doc.meta.resolved, Some(Ok(_))));
+        let doc = Document::parse("---\nstarted: yesterday\n---\n".to_string());
+        assert!(matches!(doc.meta.started, Some(Err(_))));
         assert_eq!(
             Document::parse("# Just text\n".to_string()).meta,
             Meta::default()

@@ -107,11 +107,24 @@ impl Document {
         })
     }
 
-    /// The first section that stands for `canonical` (e.g. `Timeline`).
+    /// The section that stands for `canonical` (e.g. `Timeline`): the first heading that does,
+    /// else the first label. A heading is the author's chosen part; a label of the same name
+    /// elsewhere ("- **Actions taken:**" in the resolution) is a detail inside another part.
     pub(crate) fn section(&self, names: &SectionNames, canonical: &str) -> Option<&Section> {
-        self.sections(names)
+        let mut matching = self
+            .sections(names)
             .iter()
-            .find(|s| s.canonical.as_deref() == Some(canonical))
+            .filter(|s| s.canonical.as_deref() == Some(canonical));
+        let first = matching.clone().next();
+        matching
+            .find(|s| matches!(s.form, sections::Form::Heading | sections::Form::Setext))
+            .or(first)
+    }
+
+    /// The blocks of `section`'s body: the top-level blocks that overlap it, or the blocks
+    /// nested in the list item a label starts.
+    pub(crate) fn blocks_in(&self, section: &Section) -> Vec<&Block> {
+        sections::blocks_in(&self.blocks, section)
     }
 }
 

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::doc::sections::{Section, SectionNames};
-use crate::doc::{Document, TEMPLATE_ORDER};
+use crate::doc::sections::{Form, Section, SectionNames};
+use crate::doc::{Document, TEMPLATE_ORDER, list_item};
 
 /// Insert `text` at the start of line `line`, which may be one past the last line: then a
 /// missing final line break is added first.
@@ -26,6 +26,23 @@ pub(crate) fn after_content(doc: &Document, section: &Section) -> usize {
         .map_or(section.heading.end, |i| i + 1)
 }
 
+/// Where the first line of an empty section goes, and the text to insert: after its last line
+/// of content (its guidance comment), one blank line apart; under a list item's label
+/// (`- **Timeline:**`), a nested item right after the label's last line, indented to the
+/// label item's content so it stays inside that item.
+pub(crate) fn into_empty(doc: &Document, section: &Section, first: &str) -> (usize, String) {
+    let nl = doc.newline;
+    let last = after_content(doc, section);
+    if section.form == Form::ListLabel {
+        let indent: String = list_item::prefix(doc.line(section.heading.start))
+            .chars()
+            .map(|c| if c == '\t' { c } else { ' ' })
+            .collect();
+        return at_line(doc, last, format!("{indent}{first}{nl}"));
+    }
+    at_line(doc, last, format!("{nl}{first}{nl}"))
+}
+
 /// A new section `name` holding `first_line`, where the template puts it: before the first section
 /// that follows it in the template, else after the last one that precedes it, else at the
 /// end of the document.
@@ -38,10 +55,11 @@ pub(crate) fn new_section(
     let nl = doc.newline;
     let sections = doc.sections(names);
     let position = TEMPLATE_ORDER.iter().position(|n| *n == name).unwrap_or(0);
+    // A list item's label is no place to put a heading before or after: it would cut the list.
     let known = |name: &str| {
         sections
             .iter()
-            .find(|s| s.canonical.as_deref() == Some(name))
+            .find(|s| s.canonical.as_deref() == Some(name) && s.form != Form::ListLabel)
     };
     let level = |s: &Section| if s.level <= 6 { s.level } else { 2 };
     if let Some(next) = TEMPLATE_ORDER[position + 1..].iter().find_map(|n| known(n)) {

@@ -54,6 +54,10 @@ pub(crate) fn summarize(doc: &Document, names: &SectionNames, zone: Tz, path: &P
             "line {}: the front matter is not valid TOML: {message}",
             doc.line_of(*offset) + 1
         )),
+        Some(Kind::Yaml(Err((message, offset)))) => warnings.push(format!(
+            "line {}: the front matter is not valid YAML: {message}",
+            doc.line_of(*offset) + 1
+        )),
         Some(Kind::Unclosed) => {
             warnings.push("line 1: the front matter has no closing `+++`".into());
         }

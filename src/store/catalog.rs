@@ -11,10 +11,14 @@ use crate::doc::summary::{self, Summary};
 use crate::error::Error;
 use crate::store::fsio;
 
-/// The post-mortems under `folder`: every `.md` file, in subfolders too, except the index
-/// page and hidden files and folders; sorted by path so every listing is deterministic. No
-/// folder yet is no post-mortems yet: a wiki right after `pm init` has none.
-pub(crate) fn documents(folder: &Path, index: &Path) -> Result<Vec<PathBuf>, Error> {
+/// The post-mortems under `folder`: every `.md` file, in subfolders too, except hidden files
+/// and folders and what `skip` says is no post-mortem (see [`not_a_postmortem`]); sorted by
+/// path so every listing is deterministic. No folder yet is no post-mortems yet: a wiki right
+/// after `pm init` has none.
+pub(crate) fn documents(
+    folder: &Path,
+    skip: &dyn Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, Error> {
     if !folder.try_exists().map_err(|source| Error::Io {
         path: folder.to_path_buf(),
         action: "read the post-mortems folder",
@@ -22,7 +26,7 @@ pub(crate) fn documents(folder: &Path, index: &Path) -> Result<Vec<PathBuf>, Err
     })? {
         return Ok(Vec::new());
     }
-    walk(folder, index).map_err(|source| Error::Io {
+    walk(folder, skip).map_err(|source| Error::Io {
         path: folder.to_path_buf(),
         action: "read the post-mortems folder",
         source,
@@ -32,10 +36,26 @@ pub(crate) fn documents(folder: &Path, index: &Path) -> Result<Vec<PathBuf>, Err
 /// The post-mortems of the wiki's folder.
 pub(crate) fn wiki_documents(ctx: &Ctx) -> Result<Vec<PathBuf>, Error> {
     let folder = ctx.wiki.root.join(&ctx.config.folder);
-    documents(&folder, &ctx.wiki.root.join(&ctx.config.index))
+    documents(&folder, &not_a_postmortem(ctx))
 }
 
-fn walk(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// Whether a file is no post-mortem: the index page, or a page `exclude` in `pm.toml` names
+/// (globs relative to the post-mortems folder).
+pub(crate) fn not_a_postmortem(ctx: &Ctx) -> impl Fn(&Path) -> bool + '_ {
+    let folder = ctx.wiki.root.join(&ctx.config.folder);
+    let canonical = folder.canonicalize().ok();
+    let index = ctx.wiki.root.join(&ctx.config.index);
+    move |path: &Path| {
+        let rel = path
+            .strip_prefix(&folder)
+            .ok()
+            .or_else(|| path.strip_prefix(canonical.as_ref()?).ok())
+            .unwrap_or(path);
+        path == index || ctx.config.exclude.matches(rel)
+    }
+}
+
+fn walk(folder: &Path, skip: &dyn Fn(&Path) -> bool) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -50,7 +70,7 @@ fn walk(folder: &Path, index: &Path) -> std::io::Result<Vec<PathBuf>> {
             let kind = entry.file_type()?;
             if kind.is_dir() {
                 pending.push(path);
-            } else if name.ends_with(".md") && path != index {
+            } else if name.ends_with(".md") && !skip(&path) {
                 out.push(path);
             }
         }
@@ -222,7 +242,8 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "").unwrap();
         }
-        let found = documents(root, &root.join("README.md")).unwrap();
+        let index = root.join("README.md");
+        let found = documents(root, &|p: &Path| p == index).unwrap();
         let names: Vec<_> = found
             .iter()
             .map(|p| p.strip_prefix(root).unwrap())
@@ -237,13 +258,10 @@ mod tests {
     fn a_folder_not_made_yet_holds_no_documents() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("postmortems");
-        assert!(
-            documents(&folder, &folder.join("README.md"))
-                .unwrap()
-                .is_empty()
-        );
+        let none = |_: &Path| false;
+        assert!(documents(&folder, &none).unwrap().is_empty());
         // A file where the folder should be is still an error.
         std::fs::write(&folder, "").unwrap();
-        assert!(documents(&folder, &folder.join("README.md")).is_err());
+        assert!(documents(&folder, &none).is_err());
     }
 }

@@ -215,6 +215,8 @@ fn the_real_corpus_lists_without_errors() {
         return;
     }
     let wiki = TestWiki::git();
+    // Every file, the templates too: none may stop the listing.
+    wiki.write("pm.toml", "exclude = []\n");
     let files = walk(&corpus);
     for entry in &files {
         let rel = entry

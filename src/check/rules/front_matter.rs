@@ -63,7 +63,19 @@ fn readable<'a>(run: &mut Run<'a>) -> Option<&'a FrontMatter> {
             );
             None
         }
-        Kind::Yaml | Kind::Toml(Ok(_)) => Some(front),
+        Kind::Yaml(Err((message, offset))) => {
+            run.add_at(
+                "front-matter",
+                Class::Error,
+                Place::offset(doc, *offset),
+                format!("the front matter is not valid YAML: {message}"),
+                Some(
+                    "fix the YAML between the `---` lines; pm reads it but never changes it".into(),
+                ),
+            );
+            None
+        }
+        Kind::Yaml(Ok(_)) | Kind::Toml(Ok(_)) => Some(front),
     }
 }
 

@@ -9,12 +9,31 @@ use crate::text;
 /// `section-missing` and `section-empty`, for each of the wiki's required sections.
 pub(super) fn check(run: &mut Run, settings: &Settings) {
     let doc = run.doc;
-    let sections = doc.sections(settings.names);
-    for required in &settings.config.required_sections {
-        let Some(section) = sections
+    let required = &settings.config.required_sections;
+    // A document with none of them (a prose write-up) has one problem, not nine.
+    if required.len() > 1
+        && required
             .iter()
-            .find(|s| s.canonical.as_deref() == Some(required.as_str()))
-        else {
+            .all(|r| doc.section(settings.names, r).is_none())
+    {
+        run.add(
+            "section-missing",
+            Class::Incomplete,
+            0,
+            format!(
+                "none of the required sections is here: {}",
+                required.join(", ")
+            ),
+            Some(
+                "write them as `##` sections (or headings or bold labels `pm.toml` lists as \
+                 aliases); `pm new` shows the template"
+                    .into(),
+            ),
+        );
+        return;
+    }
+    for required in required {
+        let Some(section) = doc.section(settings.names, required) else {
             run.add(
                 "section-missing",
                 Class::Incomplete,
@@ -30,7 +49,14 @@ pub(super) fn check(run: &mut Run, settings: &Settings) {
         if required == timeline::NAME || required == actions::TRACKED {
             continue;
         }
-        if is_empty(run, section) {
+        // "Root cause and resolution:" right above "Root cause:" and "Resolution:" is a
+        // heading over its parts: the section is written if any part standing for it is.
+        let all_empty = doc
+            .sections(settings.names)
+            .iter()
+            .filter(|s| s.canonical.as_deref() == Some(required.as_str()))
+            .all(|s| is_empty(run, s));
+        if all_empty {
             run.add(
                 "section-empty",
                 Class::Incomplete,
@@ -42,14 +68,12 @@ pub(super) fn check(run: &mut Run, settings: &Settings) {
     }
 }
 
-/// Whether a section says nothing yet: neither its heading nor any line of its body.
+/// Whether a section says nothing yet: neither its heading line nor any line of its body.
 fn is_empty(run: &Run, section: &Section) -> bool {
     let doc = run.doc;
-    // "Issue Summary: Duration: 2 hours" says something in the heading itself.
-    let in_heading = section
-        .title
-        .split_once(':')
-        .is_some_and(|(_, rest)| !is_placeholder(rest));
+    // "## Issue Summary: Duration: 2 hours" and "**Impact:** 20 minutes" say something on the
+    // heading's line itself.
+    let in_heading = !is_placeholder(&section.inline);
     let body = doc.line_start(section.body.start)..doc.line_start(section.body.end);
     let text = without_comments(text::slice(&doc.text, body));
     !in_heading && text.lines().all(is_placeholder)
@@ -156,6 +180,29 @@ mod tests {
             let text = clean_with(TRIGGER, trigger);
             assert_eq!(found(&text, &RULES), *want, "case `{name}`");
         }
+    }
+
+    #[test]
+    fn a_label_over_its_parts_is_not_empty() {
+        // student-0x19: a parent label with the parts right under it, no blank lines.
+        let text = clean_with(
+            "## Root cause\n\nThe config loader accepted an empty price table without validation.\n",
+            "Root Cause and Resolution:\nRoot Cause:\nA memory leak.\nResolution:\nA rollback.\n",
+        );
+        assert_eq!(found(&text, &RULES), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_document_without_any_section_gets_one_finding() {
+        let text = "+++\ntitle = \"x\"\nstatus = \"review\"\n+++\n# Outage\n\nProse only.\n";
+        let found = found(text, &RULES);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "1:1 error section-missing: none of the required sections is here: Summary, "
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod word;
 use self::item::{self as action_item, ActionItem};
 use crate::doc::sections::{BlockKind, Section, SectionNames};
 use crate::doc::{Document, list_item, place};
+use crate::text;
 
 pub(crate) const TRACKED: &str = "Action items";
 pub(crate) const LATER: &str = "If we have time";
@@ -44,10 +45,7 @@ pub(crate) fn read(doc: &Document, names: &SectionNames) -> Vec<Action> {
 
 fn read_section(doc: &Document, section: &Section, later: bool, out: &mut Vec<Action>) {
     let body = section.body.clone();
-    for block in &doc.blocks {
-        if block.lines.end <= body.start || block.lines.start >= body.end {
-            continue;
-        }
+    for block in doc.blocks_in(section) {
         match &block.kind {
             BlockKind::List { items } => {
                 for item in items.iter().filter(|i| body.contains(&i.start)) {
@@ -122,15 +120,17 @@ pub(crate) fn insertion(
     };
     let body = section.body.clone();
     let inside = doc
-        .blocks
-        .iter()
+        .blocks_in(section)
+        .into_iter()
         .filter(|b| b.lines.start >= body.start && b.lines.start < body.end);
     let mut last_list_end = None;
     for block in inside {
         match &block.kind {
             BlockKind::List { items } => {
                 if let Some(last) = items.last() {
-                    last_list_end = Some(place::trim_blank_end(doc, last.clone()));
+                    let line = doc.line(last.start);
+                    let indent = text::before(line, line.len() - line.trim_start().len());
+                    last_list_end = Some((place::trim_blank_end(doc, last.clone()), indent));
                 }
             }
             BlockKind::Table => {
@@ -142,9 +142,9 @@ pub(crate) fn insertion(
             _ => {}
         }
     }
-    if let Some(end) = last_list_end {
-        return Ok(place::at_line(doc, end, format!("{item}{nl}")));
+    // A nested list (under a `- **Action items:**` label) takes its items' indentation.
+    if let Some((end, indent)) = last_list_end {
+        return Ok(place::at_line(doc, end, format!("{indent}{item}{nl}")));
     }
-    let last = place::after_content(doc, section);
-    Ok(place::at_line(doc, last, format!("{nl}{item}{nl}")))
+    Ok(place::into_empty(doc, section, item))
 }

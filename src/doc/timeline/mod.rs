@@ -94,7 +94,7 @@ pub(crate) fn read(
     // Day headings inside the timeline (`### 2026-11-20`) date the bare times under them.
     let mut days: Vec<(usize, NaiveDate)> = Vec::new();
     let body = section.body.clone();
-    for block in &doc.blocks {
+    for block in doc.blocks_in(section) {
         let lines = block.lines.start.max(body.start)..block.lines.end.min(body.end);
         if lines.is_empty() {
             continue;
@@ -343,9 +343,7 @@ fn place_entry(
     };
     let items = &timeline.items;
     let Some(last_item) = items.last() else {
-        // After the last line with content (the guidance comment), one blank line apart.
-        let last = place::after_content(doc, section);
-        return place::at_line(doc, last, format!("{nl}{first}{nl}"));
+        return place::into_empty(doc, section, first);
     };
     let after = items.iter().rposition(|i| i.at().is_some_and(|t| t <= at));
     let (neighbour, line) = match after {
