@@ -54,8 +54,8 @@ pub(crate) fn document_path(doc: &DocArg, ctx: &Ctx) -> Result<PathBuf, Error> {
 /// The document `name` names (see [`lookup`](crate::store::lookup)), or the current one.
 pub(crate) fn named_document(name: Option<&str>, ctx: &Ctx) -> Result<PathBuf, Error> {
     let folder = ctx.wiki.root.join(&ctx.config.folder);
-    let index = ctx.wiki.root.join(&ctx.config.index);
-    ctx.wiki.resolve_doc(&folder, &index, name)
+    let skip = crate::store::catalog::not_a_postmortem(ctx);
+    ctx.wiki.resolve_doc(&folder, &skip, name)
 }
 
 pub(crate) fn run(cli: Cli) -> Result<Outcome, Error> {

@@ -10,13 +10,13 @@ use crate::error::Error;
 use crate::store::{catalog, fsio};
 use crate::text;
 
-/// The document `query` names among the post-mortems of `folder` (`index`, the index page, is
-/// not one). `root` is the wiki's root: paths may be given relative to it or to the current
-/// folder.
+/// The document `query` names among the post-mortems of `folder` (`skip` says which pages are
+/// none, see [`catalog::not_a_postmortem`]). `root` is the wiki's root: paths may be given
+/// relative to it or to the current folder.
 pub(crate) fn find(
     root: &Path,
     folder: &Path,
-    index: &Path,
+    skip: &dyn Fn(&Path) -> bool,
     query: &str,
 ) -> Result<PathBuf, Error> {
     for candidate in [PathBuf::from(query), root.join(query), folder.join(query)] {
@@ -24,7 +24,7 @@ pub(crate) fn find(
             return Ok(candidate);
         }
     }
-    let docs = catalog::documents(folder, index)?;
+    let docs = catalog::documents(folder, skip)?;
     let wanted = query.strip_suffix(".md").unwrap_or(query).to_lowercase();
     let names: Vec<(String, &PathBuf)> = docs.iter().map(|p| (slug_of(p), p)).collect();
     // Best first: the whole slug (or file name), then part of the file name, then part of a
@@ -134,7 +134,8 @@ mod tests {
 
     fn found(query: &str) -> Result<String, Error> {
         let (dir, folder) = wiki();
-        find(dir.path(), &folder, &folder.join("index.md"), query)
+        let skip = |p: &Path| p.ends_with("index.md");
+        find(dir.path(), &folder, &skip, query)
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
     }
 

@@ -101,7 +101,7 @@ impl Wiki {
     pub(crate) fn resolve_doc(
         &self,
         folder: &Path,
-        index: &Path,
+        skip: &dyn Fn(&Path) -> bool,
         doc: Option<&str>,
     ) -> Result<PathBuf, Error> {
         let Some(doc) = doc.filter(|d| !d.trim().is_empty()) else {
@@ -111,6 +111,6 @@ impl Wiki {
                 None => Err(Error::NoCurrentDoc),
             };
         };
-        lookup::find(&self.root, folder, index, doc)
+        lookup::find(&self.root, folder, skip, doc)
     }
 }
