@@ -10,6 +10,7 @@ use crate::check::rule::RULES;
 use crate::doc::TEMPLATE_ORDER;
 use crate::doc::sections::SectionNames;
 use crate::error::Error;
+use crate::time::DateOrder;
 
 /// The commented default `pm.toml` that `pm init` writes.
 pub(crate) const DEFAULT_WIKI_CONFIG: &str = include_str!("../templates/pm.toml");
@@ -31,6 +32,8 @@ pub(crate) struct WikiConfig {
     pub(crate) required_sections: Vec<String>,
     pub(crate) section_aliases: BTreeMap<String, Vec<String>>,
     pub(crate) rules: BTreeMap<String, RuleLevel>,
+    /// How the wiki's hand-written dates order day and month (`"dmy"`, `"mdy"`, `"ymd"`).
+    pub(crate) date_order: Option<DateOrder>,
 }
 
 /// What `pm.toml` may say about one `pm check` rule.
@@ -130,6 +133,7 @@ impl Default for WikiConfig {
             ]
             .map(String::from)
             .to_vec(),
+            date_order: None,
             remote: None,
             branch: None,
             required_sections: [
@@ -185,6 +189,7 @@ pub(crate) struct Config {
     pub(crate) required_sections: Vec<String>,
     pub(crate) section_aliases: BTreeMap<String, Vec<String>>,
     pub(crate) rules: BTreeMap<String, RuleLevel>,
+    pub(crate) date_order: Option<DateOrder>,
     pub(crate) user_name: Option<String>,
 }
 
@@ -353,6 +358,7 @@ pub(crate) fn resolve(
         required_sections: wiki.required_sections,
         section_aliases: wiki.section_aliases,
         rules: wiki.rules,
+        date_order: wiki.date_order,
         user_name: user.name.clone(),
     })
 }

@@ -125,17 +125,24 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     .collect();
 
     let names = ctx.config.section_names();
+    let file_name = path.file_name().and_then(|n| n.to_str());
     let written = edit::edit(&path, ctx.lock_timeout, |document| {
-        let day = at.with_timezone(&ctx.config.timezone).date_naive();
-        let timeline = doc_timeline::read(document, &names, ctx.config.timezone, day);
-        let entry = doc_timeline::entry_text(at, timeline.zone, &text, author.as_deref());
-        let (offset, insert) =
-            doc_timeline::insertion(document, &names, &timeline, at, &entry, author.as_deref());
-        let mut edits = vec![Edit::insert(offset, insert)];
+        // Bare times of a document that gives no date are taken on the new entry's day, so
+        // it still goes in time order among them.
+        let context = doc_timeline::Context {
+            zone: ctx.config.timezone,
+            date_order: ctx.config.date_order,
+            file_name,
+            last_resort: Some(at.with_timezone(&ctx.config.timezone).date_naive()),
+        };
+        let timeline = doc_timeline::read(document, &names, &context);
+        let insertion =
+            doc_timeline::insertion(document, &names, &timeline, at, &text, author.as_deref());
+        let mut edits = vec![Edit::insert(insertion.offset, insertion.text)];
         for key in &milestones {
             edits.push(set_time(document, &path, key, at)?);
         }
-        Ok((edits, entry))
+        Ok((edits, insertion.entry))
     })?;
     print_line(&written)?;
     Ok(Outcome::Success)
@@ -193,6 +200,10 @@ struct Listed {
     line: usize,
     /// The instant, when the stamp could be read and placed on a date.
     at: Option<String>,
+    /// The stamp as written (without emphasis or brackets); empty for an unreadable line.
+    stamp: String,
+    /// Whether the stamp gives a time of day (a line may give only a date).
+    timed: bool,
     approximate: bool,
     /// Seconds since the previous placed entry.
     gap_seconds: Option<i64>,
@@ -207,8 +218,13 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let path = document_path(&args.doc, ctx)?;
     let document = Document::parse(fsio::read_text(&path)?);
     let names = ctx.config.section_names();
-    let today = ctx.today();
-    let timeline = doc_timeline::read(&document, &names, ctx.config.timezone, today);
+    let context = doc_timeline::Context {
+        zone: ctx.config.timezone,
+        date_order: ctx.config.date_order,
+        file_name: path.file_name().and_then(|n| n.to_str()),
+        last_resort: None,
+    };
+    let timeline = doc_timeline::read(&document, &names, &context);
     let started = document
         .meta
         .started()
@@ -217,22 +233,36 @@ fn run_list(args: &ListArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     let mut listed = Vec::new();
     for item in &timeline.items {
         let line = document.line(item.line);
-        let (text, approximate) = match &item.kind {
+        let (text, written, timed, approximate) = match &item.kind {
             ItemKind::Entry { stamp, .. } => {
                 let rest = line.get(stamp.text_start..).unwrap_or("");
                 let rest = match item.layout {
                     Layout::Table { .. } => rest.trim().trim_end_matches('|').trim_end(),
+                    // A heading entry's text is the first line of its paragraphs.
+                    Layout::Heading => (item.line + 1..item.lines.end)
+                        .map(|i| document.line(i).trim())
+                        .find(|l| !l.is_empty())
+                        .unwrap_or(""),
                     _ => rest.trim(),
                 };
-                (rest.replace(" | ", " · "), stamp.approximate)
+                let written = line.get(stamp.span.clone()).unwrap_or("");
+                let written = written.trim_matches(['*', '_', '`', '[', ']', ':', ' ']);
+                (
+                    rest.replace(" | ", " · "),
+                    written.to_string(),
+                    stamp.time.is_some(),
+                    stamp.approximate,
+                )
             }
-            ItemKind::Unreadable => (line.trim().to_string(), false),
+            ItemKind::Unreadable => (line.trim().to_string(), String::new(), false, false),
         };
         let at = item.at();
         let text = secrets::blot(&text)?.into_owned();
         listed.push(Listed {
             line: item.line + 1,
             at: at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+            stamp: secrets::blot(&written)?.into_owned(),
+            timed,
             approximate,
             gap_seconds: at.zip(previous).map(|(t, p)| (t - p).num_seconds()),
             since_start_seconds: at.zip(started).map(|(t, s)| (t - s).num_seconds()),
@@ -261,11 +291,22 @@ fn text_row(entry: &Listed, zone: Zone) -> String {
     if !entry.readable {
         return format!("line {:<5} unreadable time: {}", entry.line, entry.text);
     }
+    // Without an instant, the stamp as written: a time the document gives no date for says
+    // so; a day (`2023-03-14`) is shown as it is.
     let when = entry
         .at
         .as_deref()
         .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map_or_else(|| "(no date)".to_string(), |t| format_stamp_in(t, zone));
+        .map_or_else(
+            || {
+                if entry.timed {
+                    format!("{} (no date)", entry.stamp)
+                } else {
+                    entry.stamp.clone()
+                }
+            },
+            |t| format_stamp_in(t, zone),
+        );
     let tilde = if entry.approximate { "~" } else { " " };
     format!(
         "{tilde}{when:<22} {:>8} {:>8}  {}",

@@ -104,7 +104,11 @@ pub(super) fn pipeline(setup: &Setup, text: &str, violations: &mut Vec<Violation
     stage("summary::summarize");
     summary::summarize(&doc, names, zone, &setup.path);
     stage("doc::timeline::read");
-    let found = doc_timeline::read(&doc, names, zone, setup.today);
+    let context = doc_timeline::Context {
+        file_name: setup.path.file_name().and_then(|n| n.to_str()),
+        ..doc_timeline::Context::zone(zone)
+    };
+    let found = doc_timeline::read(&doc, names, &context);
     let known: Vec<DateTime<FixedOffset>> = found.items.iter().filter_map(Item::at).collect();
     let noon = setup.today.and_hms_opt(12, 0, 0).unwrap_or_default();
     let started = doc
@@ -135,11 +139,14 @@ pub(super) fn pipeline(setup: &Setup, text: &str, violations: &mut Vec<Violation
     let mut logged = Vec::new();
     for at in instants.into_iter().flatten() {
         stage("timeline add");
-        let day = at.with_timezone(&zone).date_naive();
-        let timeline = doc_timeline::read(&doc, names, zone, day);
-        let entry = doc_timeline::entry_text(at, timeline.zone, "fuzz entry", Some("fuzz"));
-        let (offset, insert) =
-            doc_timeline::insertion(&doc, names, &timeline, at, &entry, Some("fuzz"));
+        let context = doc_timeline::Context {
+            last_resort: Some(at.with_timezone(&zone).date_naive()),
+            ..context
+        };
+        let timeline = doc_timeline::read(&doc, names, &context);
+        let insertion =
+            doc_timeline::insertion(&doc, names, &timeline, at, "fuzz entry", Some("fuzz"));
+        let (offset, insert) = (insertion.offset, insertion.text);
         logged.extend(spliced(
             &doc,
             offset,

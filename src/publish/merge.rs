@@ -198,7 +198,11 @@ fn timeline_insertion(
     let LineKind::Entry(stamp) = parse_line(raw) else {
         return None;
     };
-    let found = timeline::read(doc, names, zone, today);
+    let context = timeline::Context {
+        last_resort: Some(today),
+        ..timeline::Context::zone(zone)
+    };
+    let found = timeline::read(doc, names, &context);
     let at = crate::doc::timeline::entry::resolve(
         &stamp,
         Some(stamp.date.unwrap_or(today)),

@@ -14,14 +14,26 @@ use super::zone::{Zone, zone_abbreviation_offset};
 /// stamp always reads back to the same instant. Fractions of a second are dropped.
 pub(crate) fn format_stamp(at: DateTime<FixedOffset>, zone: Tz) -> String {
     let local = at.with_timezone(&zone);
+    format!(
+        "{} {}",
+        format_local(&local.naive_local()),
+        zone_label(at, zone)
+    )
+}
+
+/// How a stamp names `zone` at `at`: its abbreviation when [`zone_abbreviation_offset`] reads
+/// it back to the same offset (`CET`, `PDT`), `UTC` at offset zero, else the numeric offset.
+pub(crate) fn zone_label(at: DateTime<FixedOffset>, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
     let offset = local.offset().fix();
     let abbreviation = local.offset().abbreviation().filter(|abbr| {
         abbr.bytes().all(|b| b.is_ascii_alphabetic())
             && zone_abbreviation_offset(abbr) == Some(offset)
     });
     match abbreviation {
-        Some(abbr) => format!("{} {abbr}", format_local(&local.naive_local())),
-        None => format_stamp_at_offset(at, offset),
+        Some(abbr) => abbr.to_string(),
+        None if offset.local_minus_utc() == 0 => "UTC".to_string(),
+        None => offset.to_string(),
     }
 }
 

@@ -61,8 +61,24 @@ const ABBREVIATIONS: &[(i32, &[&str])] = &[
 ];
 
 /// Abbreviations in common use for more than one zone: guessing would silently shift a time by
-/// hours, so they are refused with what they could mean.
+/// hours, so a WHEN typed with one is refused with what it could mean.
 const AMBIGUOUS_ABBREVIATIONS: &[(&str, &str)] = &[("IST", "India, Ireland or Israel")];
+
+/// How a document that was written long ago, and cannot be asked, means those abbreviations:
+/// `IST` is India Standard Time in the post-mortems that write it (Ireland writes `IST` only
+/// in summer, beside `GMT`; Israel mostly writes `IDT`/`IST` with an offset).
+const DOCUMENT_READINGS: &[(&str, i32)] = &[("IST", 5 * HOUR + 30 * 60)];
+
+/// The offset an abbreviation written in a document means: [`zone_abbreviation_offset`], and
+/// the usual reading of an ambiguous one ([`DOCUMENT_READINGS`]).
+pub(crate) fn document_abbreviation_offset(abbr: &str) -> Option<FixedOffset> {
+    zone_abbreviation_offset(abbr).or_else(|| {
+        DOCUMENT_READINGS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(abbr))
+            .and_then(|&(_, seconds)| FixedOffset::east_opt(seconds))
+    })
+}
 
 /// US zones as people abbreviate them without saying standard or daylight time. Their offset
 /// depends on the date, so a stamp cannot carry one, but a timeline can declare one.
@@ -110,9 +126,9 @@ pub(crate) enum Abbreviation {
     NotAZone,
 }
 
-/// Read an upper-case word after a time as a zone abbreviation.
+/// Read an upper-case word after a time in a document as a zone abbreviation.
 pub(crate) fn read_abbreviation(word: &str) -> Abbreviation {
-    if let Some(offset) = zone_abbreviation_offset(word) {
+    if let Some(offset) = document_abbreviation_offset(word) {
         return Abbreviation::Known(offset);
     }
     if ambiguous_abbreviation(word).is_some() || looks_like_zone(word) {
@@ -270,7 +286,7 @@ fn hint_at(words: &[&str]) -> Option<Zone> {
         return utc_plus(word).map(Zone::Fixed);
     }
     if abbreviation_case {
-        if let Some(offset) = zone_abbreviation_offset(word) {
+        if let Some(offset) = document_abbreviation_offset(word) {
             return Some(Zone::Fixed(offset));
         }
         if let Some(name) = us_generic(word) {
@@ -352,7 +368,10 @@ mod tests {
         let cet = FixedOffset::east_opt(HOUR).unwrap();
         let cases = [
             ("CET", Abbreviation::Known(cet)),
-            ("IST", Abbreviation::Unusable),
+            (
+                "IST",
+                Abbreviation::Known(FixedOffset::east_opt(5 * HOUR + 1800).unwrap()),
+            ),
             ("XYZT", Abbreviation::Unusable),
             ("PT", Abbreviation::Unusable),
             ("ET", Abbreviation::Unusable),
@@ -438,7 +457,7 @@ mod tests {
                 "All events are in [UTC](https://example.com/utc) time.",
                 fixed("+00:00"),
             ),
-            ("All times in IST", None),
+            ("All times in IST", fixed("+05:30")),
             ("## Timeline", None),
             ("All times are approximate", None),
             ("All times in local time", None),

@@ -47,7 +47,8 @@ fn an_entry_goes_among_the_nested_items_of_a_list_item_label() {
         with_line_after(
             &old,
             "    - 2026-11-20 14:00 UTC paged",
-            "    - 2026-11-20 14:10 UTC — New entry"
+            // In the neighbours' style: no dash between stamp and text.
+            "    - 2026-11-20 14:10 UTC New entry"
         )
     );
 }
@@ -96,7 +97,7 @@ fn a_paragraph_label_gets_its_lines_after_its_content() {
         with_line_after(
             &old,
             "- **2026-11-20 14:30 UTC:** rolled back",
-            "- 2026-11-20 14:40 UTC — New entry"
+            "- **2026-11-20 14:40 UTC:** New entry"
         )
     );
     // An empty one: the first entry right under it, a blank line apart.
@@ -121,7 +122,7 @@ fn a_setext_timeline_and_one_recognised_by_its_stamps() {
         with_line_after(
             &old,
             "- 2026-11-20 14:00 UTC paged",
-            "- 2026-11-20 14:10 UTC — New entry"
+            "- 2026-11-20 14:10 UTC New entry"
         )
     );
     // "Key events" is no section name, but its items are a timeline.
@@ -135,7 +136,7 @@ fn a_setext_timeline_and_one_recognised_by_its_stamps() {
         with_line_after(
             &old,
             "- 2026-11-20 14:30 UTC rolled back",
-            "- 2026-11-20 14:40 UTC — New entry"
+            "- 2026-11-20 14:40 UTC New entry"
         )
     );
 }

@@ -20,12 +20,13 @@ const WINDOW_OPEN: i64 = 30;
 /// `section-missing`'s to report).
 pub(super) fn check(run: &mut Run, settings: &Settings) {
     let doc = run.doc;
-    let found = timeline::read(
-        doc,
-        settings.names,
-        settings.config.timezone,
-        settings.today,
-    );
+    let context = timeline::Context {
+        zone: settings.config.timezone,
+        date_order: settings.config.date_order,
+        file_name: run.path.file_name().and_then(|n| n.to_str()),
+        last_resort: None,
+    };
+    let found = timeline::read(doc, settings.names, &context);
     let Some(section) = &found.section else {
         return;
     };

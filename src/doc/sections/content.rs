@@ -2,6 +2,8 @@
 //! timeline, the unnamed section or label whose items mostly start with a timestamp
 //! ("Context", "Sequence of events", "Key events") is the timeline.
 
+use std::ops::Range;
+
 use super::{Block, BlockKind, Section, blocks_in};
 use crate::doc::timeline::NAME;
 use crate::doc::timeline::entry::{self, LineKind};
@@ -26,7 +28,14 @@ pub(super) fn find_timeline(sections: &mut [Section], blocks: &[Block], lines: &
         .enumerate()
         .filter(|(_, s)| s.canonical.is_none())
         .filter_map(|(i, s)| {
-            let count = count(s, blocks, lines);
+            // Only what the section holds itself: a title heading's subsections are theirs.
+            let own_end = sections
+                .iter()
+                .map(|other| other.heading.start)
+                .filter(|&h| h > s.heading.start && s.body.contains(&h))
+                .min()
+                .unwrap_or(s.body.end);
+            let count = count(s, s.body.start..own_end, blocks, lines);
             let mostly = count.entries >= MIN_ENTRIES && count.stamped * 2 > count.items;
             mostly.then_some((i, count.entries, s.body.len()))
         })
@@ -48,8 +57,8 @@ struct Count {
     entries: usize,
 }
 
-fn count(section: &Section, blocks: &[Block], lines: &[&str]) -> Count {
-    let body = &section.body;
+fn count(section: &Section, body: Range<usize>, blocks: &[Block], lines: &[&str]) -> Count {
+    let body = &body;
     let mut count = Count::default();
     let mut add = |line: usize| {
         let Some(text) = lines.get(line) else {

@@ -7,6 +7,8 @@
 // them, `n` for a count of digits.
 #![allow(clippy::many_single_char_names)]
 
+use std::ops::Range;
+
 use chrono::{FixedOffset, NaiveTime};
 
 use super::bytes::{Bad, Scan, digits, letters, number, skip_byte, skip_ws, word_is};
@@ -14,10 +16,18 @@ use crate::text;
 use crate::time::meridiem::Meridiem;
 use crate::time::zone::{Abbreviation, is_utc_name, parse_offset, read_abbreviation};
 
-/// A time and the zone written right after it.
+/// A time and the zone written right after it, with where each part is written.
 pub(super) struct TimeFound {
     pub(super) time: NaiveTime,
     pub(super) zone: Option<FixedOffset>,
+    pub(super) hour: Range<usize>,
+    /// The minutes' digits; `None` for `2 PM`.
+    pub(super) minute: Option<Range<usize>>,
+    /// The seconds' digits and any fraction.
+    pub(super) second: Option<Range<usize>>,
+    pub(super) meridiem: Option<Range<usize>>,
+    /// The zone as written: `UTC`, `+01:00`, `(PST)`, `UTC+2`.
+    pub(super) zone_text: Option<Range<usize>>,
 }
 
 /// A time at `i`, with its `am`/`pm`, `hrs` and zone: `14:05`, `14:05:30`, `2:05 PM`, `2pm`,
@@ -29,6 +39,7 @@ pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usi
         return Ok(None);
     }
     let mut second = 0;
+    let mut second_at = None;
     let (shape, hour, minute, mut j) = match b.get(i + n) {
         Some(b':') if n <= 2 => {
             let m = i + n + 1;
@@ -46,6 +57,7 @@ pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usi
                 if b.get(j) == Some(&b'.') && digits(b, j + 1) > 0 {
                     j += 1 + digits(b, j + 1);
                 }
+                second_at = Some(m + 3..j);
             }
             (Shape::Colon, number(b, i, n), number(b, m, 2), j)
         }
@@ -61,9 +73,16 @@ pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usi
         _ => return Ok(None),
     };
     let mut hour = hour;
+    let (hour_at, minute_at) = match shape {
+        Shape::Colon | Shape::Dotted => (i..i + n, Some(i + n + 1..i + n + 3)),
+        Shape::Military => (i..i + 2, Some(i + 2..i + 4)),
+        Shape::HourOnly => (i..i + n, None),
+    };
+    let mut meridiem_text = None;
     let meridiem = meridiem_at(b, j);
     if let Some((meridiem, end)) = meridiem {
         hour = meridiem.hour_of_day(hour);
+        meridiem_text = Some(skip_ws(b, j)..end);
         j = end;
     } else if shape == Shape::HourOnly {
         return Ok(None);
@@ -90,8 +109,21 @@ pub(super) fn time_at(s: &str, i: usize, has_date: bool) -> Scan<(TimeFound, usi
             Ok(None)
         };
     };
-    let (zone, j) = zone.map_or((None, j), |(offset, end)| (Some(offset), end));
-    Ok(Some((TimeFound { time, zone }, j)))
+    let (zone, zone_text, j) = zone.map_or((None, None, j), |(offset, end)| {
+        (Some(offset), Some(skip_ws(b, j)..end), end)
+    });
+    Ok(Some((
+        TimeFound {
+            time,
+            zone,
+            hour: hour_at,
+            minute: minute_at,
+            second: second_at,
+            meridiem: meridiem_text,
+            zone_text,
+        },
+        j,
+    )))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -102,17 +134,20 @@ enum Shape {
     HourOnly,
 }
 
-/// `am`, `pm`, `a.m.` or `p.m.` in any case, touching the time or after one space.
-fn meridiem_at(b: &[u8], i: usize) -> Option<(Meridiem, usize)> {
-    let i = if b.get(i) == Some(&b' ') { i + 1 } else { i };
+/// `am`, `pm`, `a.m.` or `p.m.` in any case, touching the time or after one space; `a` or `p`
+/// touching it.
+fn meridiem_at(b: &[u8], at: usize) -> Option<(Meridiem, usize)> {
+    let i = if b.get(at) == Some(&b' ') { at + 1 } else { at };
     let meridiem = match b.get(i)?.to_ascii_lowercase() {
         b'a' => Meridiem::Am,
         b'p' => Meridiem::Pm,
         _ => return None,
     };
-    let end = match b.get(i + 1..i + 3) {
-        Some([m, _]) if m.eq_ignore_ascii_case(&b'm') => i + 2,
-        Some([b'.', m]) if m.eq_ignore_ascii_case(&b'm') => skip_byte(b, i + 3, b'.'),
+    let end = match (b.get(i + 1), b.get(i + 2)) {
+        (Some(m), _) if m.eq_ignore_ascii_case(&b'm') => i + 2,
+        (Some(b'.'), Some(m)) if m.eq_ignore_ascii_case(&b'm') => skip_byte(b, i + 3, b'.'),
+        // `10:45a`: a lone letter only when it touches the time.
+        _ if i == at => i + 1,
         _ => return None,
     };
     (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some((meridiem, end))
@@ -236,10 +271,20 @@ pub(super) fn range_end_at(s: &str, i: usize, has_date: bool) -> Option<RangeEnd
     Some(RangeEnd {
         zone: time.zone,
         end,
+        zone_text: time.zone_text.clone(),
+        time_end: time
+            .meridiem
+            .or(time.second)
+            .or(time.minute)
+            .map_or(time.hour.end, |r| r.end),
     })
 }
 
 pub(super) struct RangeEnd {
     pub(super) zone: Option<FixedOffset>,
     pub(super) end: usize,
+    /// Where the end's own zone is written (`10:30 AM - 11:15 AM PST`).
+    pub(super) zone_text: Option<Range<usize>>,
+    /// The index after the end's time, before its zone.
+    pub(super) time_end: usize,
 }

@@ -5,12 +5,15 @@
 // them, `n` for a count of digits.
 #![allow(clippy::many_single_char_names)]
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use super::bytes::{digits, is_ws, letters, number, skip_byte, skip_ws};
 
-/// A weekday name (`Tue`, `Thurs.`, `Saturday`) followed by a space, `,`, `.` or `|`.
-pub(super) fn weekday(b: &[u8], i: usize) -> Option<usize> {
+/// A weekday name (`Tue`, `Thurs.`, `Saturday`) followed by a space, `,`, `.` or `|`: where its
+/// letters are, and the index after it (and after a `.`).
+pub(super) fn weekday(b: &[u8], i: usize) -> Option<(Range<usize>, usize)> {
     const DAYS: &[&str] = &[
         "mon",
         "monday",
@@ -34,7 +37,7 @@ pub(super) fn weekday(b: &[u8], i: usize) -> Option<usize> {
     let word = &b[i..i + len];
     let known = DAYS.iter().any(|d| word.eq_ignore_ascii_case(d.as_bytes()));
     let j = skip_byte(b, i + len, b'.');
-    (known && matches!(b.get(j), Some(b' ' | b'\t' | b',' | b'|'))).then_some(j)
+    (known && matches!(b.get(j), Some(b' ' | b'\t' | b',' | b'|'))).then_some((i..i + len, j))
 }
 
 /// A date as found before or after a time.
@@ -46,9 +49,36 @@ pub(super) enum DateFound {
     Invalid,
 }
 
+/// What the numbers of a date say about their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayMonth {
+    /// Written so that only one reading exists: ISO, a month name, dots (always day first), or
+    /// both numbers the same.
+    Settled,
+    /// `20/10/2026`: 20 cannot be a month, so this document writes the day first.
+    DayFirst,
+    /// `10/20/2026`: 20 cannot be a month, so this document writes the month first.
+    MonthFirst,
+    /// `03/04/2026`: both readings are real dates; the date read is the month-first one.
+    Either,
+}
+
+/// A date found at some index, with where its parts are written.
+pub(super) struct DateAt {
+    pub(super) found: DateFound,
+    /// The index after the date.
+    pub(super) end: usize,
+    pub(super) year: Option<Range<usize>>,
+    /// The month's digits or name (without a trailing `.`).
+    pub(super) month: Range<usize>,
+    /// The day's digits and any ordinal suffix (`20th`).
+    pub(super) day: Range<usize>,
+    pub(super) order: DayMonth,
+}
+
 /// A date at `i`: `2026-11-20`, `2026/11/20`, `11/20/2026`, `20.11.2026`, `Nov 20, 2026`,
-/// `20 Nov 2026`, `November 20th`, `12-05` (month-day). Returns the index after it.
-pub(super) fn date_at(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
+/// `20 Nov 2026`, `November 20th`, `12-05` (month-day).
+pub(super) fn date_at(b: &[u8], i: usize) -> Option<DateAt> {
     if b.get(i)?.is_ascii_digit() {
         numeric_date(b, i).or_else(|| day_month_date(b, i))
     } else {
@@ -56,7 +86,7 @@ pub(super) fn date_at(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
     }
 }
 
-fn numeric_date(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
+fn numeric_date(b: &[u8], i: usize) -> Option<DateAt> {
     let n1 = digits(b, i);
     let sep = *b.get(i + n1)?;
     if !matches!(n1, 1 | 2 | 4) || !matches!(sep, b'-' | b'/' | b'.') {
@@ -81,12 +111,19 @@ fn numeric_date(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
         }
         let end = k + 1 + n3;
         let day = number(b, k + 1, n3);
-        let end = if b.get(end) == Some(&b'T') && digits(b, end + 1) > 0 {
+        let after = if b.get(end) == Some(&b'T') && digits(b, end + 1) > 0 {
             end + 1
         } else {
             end
         };
-        return Some((full_date(a, c, day), end));
+        return Some(DateAt {
+            found: full_date(a, c, day),
+            end: after,
+            year: Some(i..i + n1),
+            month: j..k,
+            day: k + 1..end,
+            order: DayMonth::Settled,
+        });
     }
     if !(1..=2).contains(&n1) {
         return None;
@@ -100,59 +137,103 @@ fn numeric_date(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
         {
             return None;
         }
-        let found = if sep == b'.' {
-            full_date(year, c, a)
+        let order = if sep == b'.' {
+            DayMonth::Settled
         } else {
-            match day_first(a, c) {
-                Some(true) => full_date(year, c, a),
-                Some(false) => full_date(year, a, c),
-                None => DateFound::Invalid,
-            }
+            day_month(a, c)
         };
-        return Some((found, end));
+        let day_first = sep == b'.' || order == DayMonth::DayFirst;
+        let (first, second) = (i..i + n1, j..k);
+        let (found, month, day) = if day_first {
+            (full_date(year, c, a), second, first)
+        } else {
+            (full_date(year, a, c), first, second)
+        };
+        return Some(DateAt {
+            found,
+            end,
+            year: Some(k + 1..end),
+            month,
+            day,
+            order,
+        });
+    }
+    if n3 == 3 {
+        // `11/03/202`: a year cut short.
+        return Some(DateAt {
+            found: DateFound::Invalid,
+            end: k + 4,
+            year: None,
+            month: i..i + n1,
+            day: j..k,
+            order: DayMonth::Settled,
+        });
     }
     // A date without its year, only when a time follows: `12-05 16:21`, `11/20 14:05`.
     if n3 != 0 || sep == b'.' || !is_ws(b.get(k).copied()) || digits(b, skip_ws(b, k)) == 0 {
         return None;
     }
-    let found = match (sep, day_first(a, c)) {
-        (b'-', _) | (_, Some(false)) => month_day(a, c),
-        (_, Some(true)) => month_day(c, a),
-        (_, None) => DateFound::Invalid,
+    // `12-05` is month first, as in ISO dates without their year.
+    let order = if sep == b'-' {
+        DayMonth::Settled
+    } else {
+        day_month(a, c)
     };
-    Some((found, k))
+    let (first, second) = (i..i + n1, j..k);
+    let (found, month, day) = if order == DayMonth::DayFirst {
+        (month_day(c, a), second, first)
+    } else {
+        (month_day(a, c), first, second)
+    };
+    Some(DateAt {
+        found,
+        end: k,
+        year: None,
+        month,
+        day,
+        order,
+    })
 }
 
-/// Whether `a/b` is day first: `Some(true)` when only that reading works, `Some(false)` when
-/// month first does (the US order, which wins when both numbers are the same), `None` when
-/// both readings are real dates, since guessing would misplace the entry by weeks.
-fn day_first(a: u32, b: u32) -> Option<bool> {
+/// What `a/b` says about its order: day first when only that reading works, month first when
+/// only that one does, either when both readings are real dates (the document, or the wiki's
+/// `date_order`, decides; the month-first reading is taken meanwhile).
+fn day_month(a: u32, b: u32) -> DayMonth {
     match (a <= 12, b <= 12) {
-        (true, true) if a != b => None,
-        (false, true) => Some(true),
-        _ => Some(false),
+        (true, true) if a != b => DayMonth::Either,
+        (false, true) => DayMonth::DayFirst,
+        (true, false) => DayMonth::MonthFirst,
+        _ => DayMonth::Settled,
     }
 }
 
 /// `20 Nov 2026`, `1st November, 2026`, `20 Nov` (no year).
-fn day_month_date(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
+fn day_month_date(b: &[u8], i: usize) -> Option<DateAt> {
     let n = digits(b, i);
     if !(1..=2).contains(&n) {
         return None;
     }
     let day = number(b, i, n);
-    let j = skip_ws(b, skip_byte(b, skip_ordinal(b, i + n), b','));
-    let (month, k) = month_name(b, j)?;
+    let day_end = skip_ordinal(b, i + n);
+    let j = skip_ws(b, skip_byte(b, day_end, b','));
+    let (month, name, k) = month_name(b, j)?;
     if j == i + n {
         return None;
     }
     let (year, end) = year_after(b, k);
-    Some((date_parts(year, month, day), end))
+    Some(DateAt {
+        found: date_parts(year.as_ref().map(|y| number(b, y.start, 4)), month, day),
+        end,
+        year,
+        month: name,
+        day: i..day_end,
+        order: DayMonth::Settled,
+    })
 }
 
 /// `Nov 20, 2026`, `November 20th 2026`, `Nov. 20`, `Dec 16th` (no year).
-fn month_day_date(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
-    let (month, j) = month_name(b, i)?;
+fn month_day_date(b: &[u8], i: usize) -> Option<DateAt> {
+    let (month, name, j) = month_name(b, i)?;
     let j = skip_ws(b, j);
     let n = digits(b, j);
     if !(1..=2).contains(&n) || j == i {
@@ -166,18 +247,26 @@ fn month_day_date(b: &[u8], i: usize) -> Option<(DateFound, usize)> {
         return None;
     }
     let (year, end) = year_after(b, k);
-    Some((date_parts(year, month, day), end))
+    Some(DateAt {
+        found: date_parts(year.as_ref().map(|y| number(b, y.start, 4)), month, day),
+        end,
+        year,
+        month: name,
+        day: j..k,
+        order: DayMonth::Settled,
+    })
 }
 
-/// An optional `, 2026` or ` 2026` after a month and day.
-fn year_after(b: &[u8], i: usize) -> (Option<u32>, usize) {
+/// An optional `, 2026` or ` 2026` after a month and day: where the year is, and the index
+/// after it.
+fn year_after(b: &[u8], i: usize) -> (Option<Range<usize>>, usize) {
     let j = skip_ws(b, skip_byte(b, i, b','));
     let n = digits(b, j);
     // `2026:` may end a date (`Nov 20, 2026: 7:56am`), but `2026:05` is no year.
     let glued = b.get(j + n).is_some_and(u8::is_ascii_alphanumeric)
         || (b.get(j + n) == Some(&b':') && b.get(j + n + 1).is_some_and(u8::is_ascii_digit));
     if n == 4 && !glued {
-        (Some(number(b, j, 4)), j + 4)
+        (Some(j..j + 4), j + 4)
     } else {
         (None, i)
     }
@@ -205,22 +294,25 @@ fn month_day(month: u32, day: u32) -> DateFound {
     }
 }
 
-/// A month name or its abbreviation (`Nov`, `Nov.`, `Sept`, `November`), as 1–12.
-fn month_name(b: &[u8], i: usize) -> Option<(u32, usize)> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+/// The months' names, in order.
+pub(super) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month name or its abbreviation (`Nov`, `Nov.`, `Sept`, `November`), as 1–12, with where
+/// its letters are and the index after it (and after a `.`).
+fn month_name(b: &[u8], i: usize) -> Option<(u32, Range<usize>, usize)> {
     let len = letters(b, i);
     let word = &b[i..i + len];
     let index = MONTHS.iter().position(|m| {
@@ -228,7 +320,11 @@ fn month_name(b: &[u8], i: usize) -> Option<(u32, usize)> {
             || (len == 3 && word.eq_ignore_ascii_case(&m.as_bytes()[..3]))
     });
     let index = index.or_else(|| word.eq_ignore_ascii_case(b"sept").then_some(8))?;
-    Some((u32::try_from(index).ok()? + 1, skip_byte(b, i + len, b'.')))
+    Some((
+        u32::try_from(index).ok()? + 1,
+        i..i + len,
+        skip_byte(b, i + len, b'.'),
+    ))
 }
 
 /// Skip `st`, `nd`, `rd` or `th` after a day number.

@@ -11,6 +11,9 @@ use super::scan::{self, Stamp};
 use crate::time::zone::Zone;
 
 /// What one line of a timeline holds.
+// An entry's stamp is read and used at once; boxing it would allocate for every entry `pm
+// check` reads.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LineKind {
     /// A list item, table row or plain line that starts with a time.
@@ -35,21 +38,43 @@ pub(crate) fn parse_line(line: &str) -> LineKind {
     }
 }
 
-/// Resolve a stamp to an instant, given the date to assume (from the document's `started`, or
-/// the previous entry) and the zone to assume for a stamp without one. `None` when no date is
-/// known or the local time does not exist; of two local times that daylight saving time makes
-/// ambiguous, the earlier is taken.
+/// Classify a heading line (`### 2018-03-31 15:47`, `#### 00:01:`); a setext heading's text
+/// line reads as any other line.
+pub(crate) fn parse_heading(line: &str) -> LineKind {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let Some(start) = scan::heading_start(line.as_bytes()) else {
+        return parse_line(line);
+    };
+    match scan::scan_stamp(line, start, false) {
+        Ok(Some(stamp)) => LineKind::Entry(stamp),
+        Ok(None) => LineKind::NotAnEntry,
+        Err(Bad) => LineKind::Unreadable,
+    }
+}
+
+/// The date a stamp gives, a date without its year placed in the year nearest `near`.
+pub(crate) fn date_of(stamp: &Stamp, near: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (stamp.date, stamp.month_day) {
+        (Some(date), _) => Some(date),
+        (None, Some((month, day))) => nearest_year(month, day, near?),
+        (None, None) => None,
+    }
+}
+
+/// Resolve a stamp to an instant, given the date to assume (the incident's, or the previous
+/// entry's) and the zone to assume for a stamp without one. `None` when no date is known, the
+/// stamp gives no time, or the local time does not exist; of two local times that daylight
+/// saving time makes ambiguous, the earlier is taken.
 pub(crate) fn resolve(
     stamp: &Stamp,
     default_date: Option<NaiveDate>,
     default_zone: Zone,
 ) -> Option<DateTime<FixedOffset>> {
     let date = match (stamp.date, stamp.month_day) {
-        (Some(date), _) => date,
-        (None, Some((month, day))) => nearest_year(month, day, default_date?)?,
         (None, None) => default_date?,
+        _ => date_of(stamp, default_date)?,
     };
-    let local = date.and_time(stamp.time);
+    let local = date.and_time(stamp.time?);
     match (stamp.offset, default_zone) {
         (Some(offset), _) | (None, Zone::Fixed(offset)) => {
             offset.from_local_datetime(&local).single()
@@ -97,14 +122,16 @@ mod tests {
                     (None, Some((month, day))) => Some(format!("--{month:02}-{day:02}")),
                     (None, None) => None,
                 };
-                let time = if stamp.time.second() == 0 {
-                    stamp.time.format("%H:%M").to_string()
-                } else {
-                    stamp.time.format("%H:%M:%S").to_string()
-                };
+                let time = stamp.time.map(|time| {
+                    if time.second() == 0 {
+                        time.format("%H:%M").to_string()
+                    } else {
+                        time.format("%H:%M:%S").to_string()
+                    }
+                });
                 let offset = stamp.offset.map(|o| o.to_string());
                 let approximate = stamp.approximate.then(|| "~".to_string());
-                let read: Vec<String> = [date, Some(time), offset, approximate]
+                let read: Vec<String> = [date, time, offset, approximate]
                     .into_iter()
                     .flatten()
                     .collect();
@@ -267,6 +294,20 @@ mod tests {
             E("14:05:30 +00:00", "14:05:30.250Z", "Fraction"),
         ),
         ("- 14:20-15:00 Range", E("14:20", "14:20-15:00", "Range")),
+        ("- 02:00-04:30 Range", E("02:00", "02:00-04:30", "Range")),
+        (
+            "- 14:05–14:20 En dash range",
+            E("14:05", "14:05–14:20", "En dash range"),
+        ),
+        ("- 11:14 PM x", E("23:14", "11:14 PM", "x")),
+        ("- 08:52 PM", E("20:52", "08:52 PM", "")),
+        ("- 10:45a x", E("10:45", "10:45a", "x")),
+        ("- 10:45p: x", E("22:45", "10:45p", "x")),
+        ("- 2:05pm x", E("14:05", "2:05pm", "x")),
+        (
+            "**21:48:** Paragraph",
+            E("21:48", "**21:48:**", "Paragraph"),
+        ),
         (
             "- 14:20-2:00 Loose range",
             E("14:20", "14:20-2:00", "Loose range"),
@@ -284,6 +325,37 @@ mod tests {
             E("14:05", "14:05", "10 users left"),
         ),
     ];
+
+    #[test]
+    fn headings() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("### 08:52 PM", Some("20:52")),
+            ("### 2018-03-31 15:47", Some("2018-03-31 15:47")),
+            ("#### 00:01:", Some("00:01")),
+            ("#### 29-09-2021 (All times CEST)", Some("2021-09-29")),
+            ("#### Saturday 14/10/2023", Some("2023-10-14")),
+            ("## Timeline", None),
+            ("###08:52", None),
+            ("####### 08:52", None),
+        ];
+        for (line, want) in cases {
+            let got = match parse_heading(line) {
+                LineKind::Entry(stamp) => Some(
+                    [
+                        stamp.date.map(|d| d.to_string()),
+                        stamp.time.map(|t| t.format("%H:%M").to_string()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                ),
+                _ => None,
+            };
+            assert_eq!(got.as_deref(), *want, "{line}");
+        }
+        assert_eq!(parse_heading("### 25:99"), LineKind::Unreadable);
+    }
 
     #[test]
     fn clock_forms() {
@@ -406,10 +478,76 @@ mod tests {
             "| 2026-11-20 14:05 | One cell |",
             E("2026-11-20 14:05", "2026-11-20 14:05", "One cell |"),
         ),
-        ("- 2026-11-20: Release day", N),
-        ("- 2026-11-20 - 3 servers crashed", N),
-        ("- 11/20/2026 - Date only", N),
+        // A date alone is an entry of that day (the reader decides whether it is a day label).
+        (
+            "- 2026-11-20: Release day",
+            E("2026-11-20", "2026-11-20", "Release day"),
+        ),
+        (
+            "- 2026-11-20 - 3 servers crashed",
+            E("2026-11-20", "2026-11-20", "3 servers crashed"),
+        ),
+        (
+            "- 11/20/2026 - Date only",
+            E("2026-11-20", "11/20/2026", "Date only"),
+        ),
+        (
+            "- **2023-03-14**: Released",
+            E("2023-03-14", "**2023-03-14**", "Released"),
+        ),
+        (
+            "**August 1st 2022:** Majority of CAT2",
+            E("2022-08-01", "**August 1st 2022:**", "Majority of CAT2"),
+        ),
+        ("January 29, 2024", E("2024-01-29", "January 29, 2024", "")),
+        ("_4/21/23_", E("2023-04-21", "_4/21/23_", "")),
+        (
+            "Saturday 14/10/2023",
+            E("2023-10-14", "Saturday 14/10/2023", ""),
+        ),
+        // Both readings are dates: read month first until the document says otherwise.
+        (
+            "- 03/04/2026 14:05 Either",
+            E("2026-03-04 14:05", "03/04/2026 14:05", "Either"),
+        ),
+        (
+            "**12-03-2026 14:05 UTC** Bold",
+            E(
+                "2026-12-03 14:05 +00:00",
+                "**12-03-2026 14:05 UTC**",
+                "Bold",
+            ),
+        ),
+        (
+            "- Jan 14, 10:18 AM: No year",
+            E("--01-14 10:18", "Jan 14, 10:18 AM", "No year"),
+        ),
+        (
+            "- Fri, Jan 14 - Day name",
+            E("--01-14", "Fri, Jan 14", "Day name"),
+        ),
+        (
+            "- Friday 14:05 — Day name",
+            E("14:05", "Friday 14:05", "Day name"),
+        ),
+        (
+            "June 7th, 2024, 13:00 (UTC): Issue detected",
+            E(
+                "2024-06-07 13:00 +00:00",
+                "June 7th, 2024, 13:00 (UTC)",
+                "Issue detected",
+            ),
+        ),
+        (
+            "**30 July 2012, 02:33 IST.** The line tripped",
+            E(
+                "2012-07-30 02:33 +05:30",
+                "**30 July 2012, 02:33 IST.**",
+                "The line tripped",
+            ),
+        ),
         ("- May 3rd deploy", N),
+        ("- May 3rd, and then", E("--05-03", "May 3rd", "and then")),
         ("- Sunday was quiet", N),
     ];
 
@@ -444,6 +582,10 @@ mod tests {
         (
             "- 3:00 PM CAT- Glued",
             E("15:00 +02:00", "3:00 PM CAT", "Glued"),
+        ),
+        (
+            "- 14:05 GMT-5 Minus",
+            E("14:05 -05:00", "14:05 GMT-5", "Minus"),
         ),
         (
             "- 14:05 UTC+2 Plus",
@@ -535,7 +677,7 @@ mod tests {
             "At 14:05 we saw errors.",
             "Start time: 14:05",
             "- [Company](https://example.com) outage",
-            "- [???] Unknown time",
+            "- [?] Unknown",
             "| --- | --- |",
             "| Time | Event |",
             "| **Date/Time (UTC)** | **Event** |",
@@ -564,12 +706,13 @@ mod tests {
             "- Nov 17th **23:xx** Minutes unknown",
             "- 14:05 XYZT Unknown zone",
             "- 14:05 (ACST) Unknown zone",
-            "- 14:05 IST Ambiguous zone",
             "- 9:00 AM ET Zone without a fixed offset",
             "- 14:05abc Glued",
             "- 2026-13-45 14:05 Impossible date",
+            "11/03/202 - Network",
             "- 2026-11-20 25:00 Impossible time",
-            "- 03/04/2026 14:05 Day or month first",
+            "* [???] IOPS reached a critical point",
+            "- **XX:XX** Minutes and hours unknown",
             "- Feb 30 14:05 Impossible day",
             "14:61 UTC: Plain line",
         ];
@@ -839,7 +982,7 @@ mod tests {
                                     .date
                                     .map(|d| d.to_string())
                                     .or(stamp.month_day.map(|(m, d)| format!("--{m:02}-{d:02}"))),
-                                stamp.time.to_string(),
+                                stamp.time.map(|t| t.to_string()),
                                 stamp.offset.map(|o| o.to_string()),
                                 &line[stamp.span.clone()],
                                 &line[stamp.text_start..]
