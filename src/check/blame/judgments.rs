@@ -135,11 +135,11 @@ pub(super) fn judgment(
     let clause = clause_start(text, start);
     let we = word_after(text, clause).is_some_and(|w| is_any_of(w, "we our nobody"));
     let always = word.starts_with("negligen") || word.starts_with("idiot");
-    let work = word_after(text, end).is_some_and(|w| is_any_of(w, HUMAN_WORK));
-    ((always || work) && !we).then_some((start, end))
+    let of_work = word_after(text, end).is_some_and(|w| is_any_of(w, HUMAN_WORK));
+    ((always || of_work) && !we).then_some((start, end))
 }
 
-/// "lazy loading", "lazy_static", "sloppy quorum", "stupid" said of a script: not about people.
+/// "lazy loading", `lazy_static`, "sloppy quorum", "stupid" said of a script: not about people.
 fn technical(text: &str, word: &str, end: usize) -> bool {
     let rest = text::after(text, end);
     if rest.starts_with(['-', '_']) {

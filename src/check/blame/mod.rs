@@ -199,7 +199,10 @@ mod tests {
             ),
             ("Dave didn't bother to look", "Dave didn't bother"),
             ("He should have known better.", "He should have known"),
-            ("Kim should've known this would happen.", "Kim should've known"),
+            (
+                "Kim should've known this would happen.",
+                "Kim should've known",
+            ),
             (
                 "she should have checked the dashboard",
                 "she should have checked",

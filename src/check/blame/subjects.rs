@@ -214,16 +214,16 @@ pub(super) fn subject_before<'t>(
     }
     let (mut start, mut word) = found;
     if is_any_of(word, "and but") {
-        return clause_subject(text, start, people, subject);
+        // The subject may be a dozen words back: underline the fault alone.
+        return clause_subject(text, start, people, subject).map(|(_, w)| (pos, w));
     }
     // "The SRE on shift failed", "an operator at OWASA accidentally instructed": a short
     // prepositional phrase after the subject.
-    if let Some((p_start, p)) = word_before(text, start) {
-        if is_any_of(p, "on at in from") {
-            if let Some(head) = word_before(text, p_start).filter(|(_, w)| is_role(w)) {
-                (start, word) = head;
-            }
-        }
+    if let Some((p_start, p)) = word_before(text, start)
+        && is_any_of(p, "on at in from")
+        && let Some(head) = word_before(text, p_start).filter(|(_, w)| is_role(w))
+    {
+        (start, word) = head;
     }
     if is_person(word, people, subject) || is_role(word) {
         if word_before(text, start).is_some_and(|(_, w)| is_any_of(w, PREPOSITIONS)) {
