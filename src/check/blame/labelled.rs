@@ -227,10 +227,15 @@ fn labelled_sentences() {
     report.push_str(&total.row("all"));
     let _ = writeln!(
         report,
-        "{underlined} of {phrases} found phrases underline every labelled word; {skipped} cases \
-         skipped (no corpus at {})",
-        corpus.display()
+        "{underlined} of {phrases} found phrases underline every labelled word"
     );
+    if skipped > 0 {
+        let _ = writeln!(
+            report,
+            "{skipped} quoted cases skipped: no corpus at {}",
+            corpus.display()
+        );
+    }
     println!("{report}");
     if std::env::var_os("PM_BLAME_MISSES").is_some() {
         println!("{wrong}");
