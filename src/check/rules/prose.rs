@@ -1,13 +1,16 @@
 //! The rules that read a document line by line: `secret` (everywhere) and `blame` (in prose
 //! only). Both point at the exact stretch of the line, so an editor can underline it.
 
-use crate::check::blame::find_blame;
+use std::ops::Range;
+
+use crate::check::blame::{Context, find_blame};
 use crate::check::rules::{Class, Place, Run};
 use crate::check::secrets::SecretHit;
 use crate::doc::Document;
 use crate::doc::sections::{BlockKind, SectionNames};
 use crate::doc::summary::Summary;
 use crate::error::Error;
+use crate::text;
 
 /// `secret`, for the hits found before the document was blotted out. Everywhere: a token in a
 /// code block or a comment leaks just the same.
@@ -44,33 +47,55 @@ fn article(kind: &str) -> &'static str {
 /// and the front matter holds names by design.
 pub(super) fn blame(run: &mut Run, summary: &Summary, names: &SectionNames) -> Result<(), Error> {
     let doc = run.doc;
-    // "Human error" blames only when it is given as the cause; "we ruled out human error"
-    // elsewhere is fine.
-    let root_cause = doc.section(names, "Root cause").map(|s| s.body.clone());
+    // "Human error" alone states a cause in the root cause and contributing factors (one
+    // canonical section); elsewhere it must be given as one ("caused by human error").
+    let causal: Vec<Range<usize>> = doc
+        .sections(names)
+        .iter()
+        .filter(|s| s.canonical.as_deref() == Some("Root cause"))
+        .map(|s| s.body.clone())
+        .collect();
+    let timeline = doc.section(names, "Timeline").map(|s| s.body.clone());
     let mut people: Vec<&str> = Vec::new();
     if let Some(lead) = &summary.lead {
         people.push(lead);
     }
     people.extend(doc.meta.authors.iter().map(String::as_str));
+    // The `(author)` closing a timeline entry names a person too.
+    if let Some(lines) = &timeline {
+        people.extend(lines.clone().filter_map(|i| entry_author(doc.line(i))));
+    }
     for (i, prose) in prose_lines(doc).into_iter().enumerate() {
         if !prose {
             continue;
         }
-        for hit in find_blame(doc.line(i), &people)? {
-            let cause_only = hit.phrase.to_ascii_lowercase().contains("human error");
-            if cause_only && !root_cause.as_ref().is_some_and(|r| r.contains(&i)) {
-                continue;
-            }
+        let cx = Context {
+            people: &people,
+            causal: causal.iter().any(|r| r.contains(&i)),
+        };
+        for hit in find_blame(doc.line(i), &cx)? {
             run.add_at(
                 "blame",
                 Class::Warning,
                 Place::span(doc, i, hit.start..hit.end),
                 format!("\"{}\" blames a person", hit.phrase),
-                Some(hit.suggestion.to_string()),
+                Some(hit.suggestion),
             );
         }
     }
     Ok(())
+}
+
+/// The author of a timeline entry written `… (alice)`: one word in brackets ending the line.
+fn entry_author(line: &str) -> Option<&str> {
+    let inner = line.trim_end().strip_suffix(')')?;
+    let author = text::after(inner, inner.rfind('(')? + 1);
+    let word = !author.is_empty()
+        && author.len() <= 40
+        && author
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '-' | '_'));
+    word.then_some(author)
 }
 
 /// For each line of `doc`, whether it is prose: after the front matter and outside code and

@@ -5,6 +5,8 @@
 use crate::check::words::is_any_of;
 use crate::text;
 
+use super::names::is_first_name;
+
 /// Whether `pos` is inside an inline code span or a URL (`human-error-caused-…` in a link).
 pub(super) fn in_literal(text: &str, pos: usize) -> bool {
     let head = text::before(text, pos);
@@ -19,6 +21,25 @@ pub(super) fn in_literal(text: &str, pos: usize) -> bool {
     in_code || token.contains('/') || token.starts_with("www.")
 }
 
+/// Whether `pos` is inside quotation marks: a hypothesis or someone else's words ("Our first
+/// theory was \"someone forgot to renew the cert\"", a page titled 'user error').
+pub(super) fn in_quotes(text: &str, pos: usize) -> bool {
+    let head = text::before(text, pos);
+    let straight = head.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+    let curly = head
+        .rfind('“')
+        .is_some_and(|open| !text::after(head, open).contains('”'));
+    // A single quote only opens a quotation after a space: "Bob's" and "don't" are words.
+    let single = head.rfind(['\'', '‘']).is_some_and(|open| {
+        let before = text::before(head, open);
+        let opens = before.ends_with(|c: char| c.is_whitespace() || c == '(') || before.is_empty();
+        let quoted = text::after(head, open);
+        let mark = quoted.chars().next().unwrap_or(' ').len_utf8();
+        opens && !quoted.get(mark..).unwrap_or("").contains(['\'', '’'])
+    });
+    straight || curly || single
+}
+
 /// Who may stand as the subject of a phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Subject {
@@ -30,20 +51,27 @@ pub(super) enum Subject {
 
 /// Pronouns that stand for a person.
 const PRONOUNS: &str = "he she someone somebody whoever";
+
+/// `@handles` of software: a bot opening pull requests blames nobody.
+const BOTS: &str = "dependabot renovate renovate-bot github-actions mergify k8s-ci-robot";
 /// Subjects that are people in hindsight sentences ("they should have checked") but too often
 /// software or a group when they break or cause something.
-pub(super) const WIDE_SUBJECTS: &str = "they who you operator";
+pub(super) const WIDE_SUBJECTS: &str = "they who you";
 
 /// People named by their job; "operator" and "user" are left out because they are as often
 /// software (a Kubernetes operator) or customers.
+/// "Operator" counts although a Kubernetes operator is software: software rarely "accidentally"
+/// does anything, and the fault phrases are what the rule starts from.
 const ROLES: &str = "engineer engineers developer developers dev devs admin admins administrator \
-    sysadmin intern on-call oncall on-caller oncaller sre reviewer employee contractor teammate \
-    coworker colleague";
+    sysadmin intern interns on-call oncall on-caller oncaller sre sres reviewer employee \
+    contractor teammate coworker colleague operator operators technician technicians dba dbas \
+    manager personnel hire guy author responder committer approver staffer";
 
 /// Words that may stand between a subject and its verb ("Alice accidentally broke").
 pub(super) const ADVERBS: &str = "accidentally mistakenly inadvertently unknowingly also then \
     just apparently probably again simply clearly obviously somehow still already really \
-    definitely certainly completely totally evidently";
+    definitely certainly completely totally evidently repeatedly never both each had has have \
+    having been being stops keeps kept frankly honestly collectively";
 
 /// A name right after one of these is an object ("a change by @bob broke …"), not a subject.
 const PREPOSITIONS: &str = "by from of for with to at via about per like than asked told pinged \
@@ -132,11 +160,17 @@ pub(super) fn follows_determiner(text: &str, mut pos: usize) -> bool {
 
 pub(super) fn is_person(word: &str, people: &[&str], subject: Subject) -> bool {
     let bare = word.strip_prefix('@');
-    if bare.is_some_and(|w| w.chars().next().is_some_and(char::is_alphanumeric)) {
-        return true;
+    if let Some(handle) = bare {
+        let bot = is_any_of(handle, BOTS)
+            || handle.to_ascii_lowercase().ends_with("bot")
+            || handle.ends_with("[bot]");
+        if handle.chars().next().is_some_and(char::is_alphanumeric) && !bot {
+            return true;
+        }
     }
     let word = bare.unwrap_or(word);
     is_any_of(word, PRONOUNS)
+        || is_first_name(word)
         || (subject == Subject::Anyone && is_any_of(word, WIDE_SUBJECTS))
         || people
             .iter()
@@ -158,26 +192,173 @@ pub(super) fn name_matches(name: &str, word: &str) -> bool {
         && (!is_any_of(name, COMMON_NAMES) || word.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// The person standing as subject right before `pos`, skipping adverbs; `None` when the word
-/// there is not a person or is the object of a preposition.
+/// The person standing as subject right before `pos`, skipping adverbs and auxiliaries; `None`
+/// when the word there is not a person or is the object of a preposition. Also finds the
+/// subject across an apposition ("our DBA, Oksana, neglected"), a relative clause ("the SRE who
+/// was paged mistakenly scaled", "Lucía, who approved the change, is to blame") and a second
+/// verb ("@hiroshi approved it and should have caught"). Returns where the subject's noun
+/// phrase starts ("The on-call engineer") and its head word.
 pub(super) fn subject_before<'t>(
     text: &'t str,
     pos: usize,
     people: &[&str],
     subject: Subject,
 ) -> Option<(usize, &'t str)> {
+    let head = text.get(..pos)?.trim_end_matches([' ', '\t', '*']);
+    if let Some(comma) = head.strip_suffix(',') {
+        return across_comma(text, comma.len(), people, subject);
+    }
     let mut found = word_before(text, pos)?;
     while is_any_of(found.1, ADVERBS) {
         found = word_before(text, found.0)?;
     }
-    let (start, word) = found;
-    if !(is_person(word, people, subject) || is_role(word)) {
+    let (mut start, mut word) = found;
+    if is_any_of(word, "and but") {
+        // The subject may be a dozen words back: underline the fault alone.
+        return clause_subject(text, start, people, subject).map(|(_, w)| (pos, w));
+    }
+    // "The SRE on shift failed", "an operator at OWASA accidentally instructed": a short
+    // prepositional phrase after the subject.
+    if let Some((p_start, p)) = word_before(text, start)
+        && is_any_of(p, "on at in from")
+        && let Some(head) = word_before(text, p_start).filter(|(_, w)| is_role(w))
+    {
+        (start, word) = head;
+    }
+    if is_person(word, people, subject) || is_role(word) {
+        if word_before(text, start).is_some_and(|(_, w)| is_any_of(w, PREPOSITIONS)) {
+            return None;
+        }
+        return Some((phrase_start(text, start), word));
+    }
+    relative_subject(text, start, people, subject)
+}
+
+/// "X, who approved the change, is to blame", "The reviewer, Wei, should have caught": the
+/// comma at `comma` closes an apposition or a relative clause; the person is inside it or just
+/// before it.
+fn across_comma<'t>(
+    text: &'t str,
+    comma: usize,
+    people: &[&str],
+    subject: Subject,
+) -> Option<(usize, &'t str)> {
+    let (start, word) = word_before(text, comma)?;
+    if is_person(word, people, subject) || is_role(word) {
+        return Some((phrase_start(text, start), word));
+    }
+    let head = text::before(text, comma);
+    let open = head.rfind(',')?;
+    let inside = text::after(head, open + 1).trim_start();
+    // "Lucía, who approved the change,"; "our DBA, Oksana,": a relative clause, or a name in
+    // apposition to a person.
+    let relative = inside.starts_with("who ") || inside.starts_with("whom ");
+    let apposition = inside.split_whitespace().count() <= 3;
+    if !(relative || apposition) || inside.len() > 60 {
         return None;
     }
-    if word_before(text, start).is_some_and(|(_, w)| is_any_of(w, PREPOSITIONS)) {
+    let (start, word) = word_before(text, open)?;
+    (is_person(word, people, subject) || is_role(word)).then(|| (phrase_start(text, start), word))
+}
+
+/// "The SRE who was paged mistakenly scaled", "Whoever was on call should have caught": a
+/// person and `who` a few words before `pos`, with no punctuation between.
+fn relative_subject<'t>(
+    text: &'t str,
+    mut pos: usize,
+    people: &[&str],
+    subject: Subject,
+) -> Option<(usize, &'t str)> {
+    for _ in 0..6 {
+        let (start, word) = word_before(text, pos)?;
+        if is_any_of(word, "whoever") {
+            return Some((start, word));
+        }
+        if is_any_of(word, "who") {
+            let (before, person) = word_before(text, start)?;
+            return (is_person(person, people, subject) || is_role(person))
+                .then(|| (phrase_start(text, before), person));
+        }
+        pos = start;
+    }
+    None
+}
+
+/// The subject of the clause that ends at `pos`: its first word, when that (or the head of a
+/// short noun phrase starting there) is a person.
+pub(super) fn clause_subject<'t>(
+    text: &'t str,
+    pos: usize,
+    people: &[&str],
+    subject: Subject,
+) -> Option<(usize, &'t str)> {
+    let start = clause_start(text, pos);
+    let word = word_after(text, start).filter(|_| start < pos)?;
+    if is_person(word, people, subject) || is_role(word) {
+        return Some((start, word));
+    }
+    if !is_any_of(word, DETERMINERS) && !is_any_of(word, "our any") {
         return None;
     }
-    Some(found)
+    // "The new hire clearly did not know … and incompetently restarted".
+    let mut at = start + word.len();
+    for _ in 0..3 {
+        let next = word_after(text, at)?;
+        let next_start = at + text::after(text, at).find(next)?;
+        if is_person(next, people, subject) || is_role(next) {
+            return Some((start, next));
+        }
+        at = next_start + next.len();
+    }
+    None
+}
+
+/// Where the clause holding `pos` starts: the first word reached going back from `pos` without
+/// crossing punctuation (twenty words at most), or `pos` itself.
+pub(super) fn clause_start(text: &str, mut pos: usize) -> usize {
+    for _ in 0..20 {
+        let Some((start, _)) = word_before(text, pos) else {
+            break;
+        };
+        pos = start;
+    }
+    pos
+}
+
+/// Where the noun phrase whose head is at `head` starts: back to its article within three
+/// words ("The on-call engineer", "a water treatment plant operator"), else the head itself.
+pub(super) fn phrase_start(text: &str, head: usize) -> usize {
+    let mut pos = head;
+    for _ in 0..4 {
+        let Some((start, word)) = word_before(text, pos) else {
+            return head;
+        };
+        if is_any_of(word, DETERMINERS) || is_any_of(word, "our any his her") {
+            return start;
+        }
+        if is_any_of(word, PREPOSITIONS) || is_any_of(word, COPULAS) || is_any_of(word, ADVERBS) {
+            return head;
+        }
+        pos = start;
+    }
+    head
+}
+
+/// Whether a person is named in the sentence before `pos`, so that a later "they" can stand for
+/// them ("The on-call engineer saw the alert, but they failed to acknowledge it").
+pub(super) fn person_earlier(text: &str, pos: usize, people: &[&str]) -> bool {
+    let head = text::before(text, pos);
+    let sentence = head
+        .rfind(['.', '!', '?', ';'])
+        .map_or(head, |i| text::after(head, i));
+    sentence
+        .split(|c: char| !is_word_char(c))
+        .map(|w| w.trim_end_matches("'s"))
+        .any(|w| {
+            !w.is_empty()
+                && !is_any_of(w, "they")
+                && (is_person(w, people, Subject::Named) || is_role(w))
+        })
 }
 
 /// Whether a person follows `pos`, past an article: "the fault of the on-call engineer".
