@@ -99,6 +99,12 @@ pub(crate) fn parse_line(line: &str) -> Option<ActionItem> {
     Some(item)
 }
 
+/// Read the body of an item written without a list marker (a table cell, a line of a
+/// paragraph, a heading): the canonical suffix, else the hand-written heuristics.
+pub(crate) fn parse_text(body: &str) -> ActionItem {
+    canonical(body).unwrap_or_else(|| heuristic(body))
+}
+
 /// The canonical line pm writes, without a newline. Text and field values are made one line
 /// with [`normalize_text`]; empty values count as absent. The round trip holds for an owner
 /// that passes [`validate_owner`] and a ticket that passes [`validate_ticket`] (placeholders
