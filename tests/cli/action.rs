@@ -223,7 +223,8 @@ fn a_new_item_is_written_in_its_neighbours_style() {
 #[test]
 fn a_table_without_an_action_column_is_refused() {
     let wiki = TestWiki::git();
-    let text = "## Action items\n\n| Owner | Ticket | Notes |\n|---|---|---|\n| @bob | OPS-1 | fix it |\n";
+    let text =
+        "## Action items\n\n| Owner | Ticket | Notes |\n|---|---|---|\n| @bob | OPS-1 | fix it |\n";
     wiki.write("postmortems/table.md", text);
     wiki.pm(&["action", "add", "--doc", "table", "Do the thing"])
         .code(1)

@@ -100,16 +100,16 @@ pub(crate) fn regions(doc: &Document, names: &SectionNames) -> Vec<Region> {
     }
     let code = code_blocks(doc);
     for i in body_start(doc)..doc.line_count() {
+        let (indent, content) = content(doc.line(i));
+        let Some(kind) = label_kind(names, content) else {
+            continue;
+        };
         if sections.iter().any(|s| s.heading.contains(&i))
             || code.iter().any(|r| r.contains(&i))
             || out.iter().any(|r| r.lines.contains(&i))
         {
             continue;
         }
-        let (indent, content) = content(doc.line(i));
-        let Some(kind) = label_kind(names, content) else {
-            continue;
-        };
         let listed = content.len() < doc.line(i).trim().len();
         let end = label_end(doc, names, i, listed.then_some(indent));
         out.push(Region {
@@ -125,16 +125,21 @@ pub(crate) fn regions(doc: &Document, names: &SectionNames) -> Vec<Region> {
 /// The kind of action items a line announces when it is only a label (`Task List:`), or
 /// only a known name of an action section (`Corrective and Preventative Measures`).
 fn label_kind(names: &SectionNames, content: &str) -> Option<Kind> {
-    if let Some(name) = title::label(content) {
+    // Cheap tests first: this runs on every line of every document `pm check` reads.
+    let bare = content.trim_matches(['*', '_', ' ']);
+    if bare.len() > 90 || !(bare.starts_with(char::is_alphabetic) || bare.starts_with('<')) {
+        return None;
+    }
+    if bare.ends_with(':') || content.ends_with("**") || bare.ends_with('>') {
+        let name = title::label(content)?;
         return title::section(&name, names.canonical(&name));
     }
-    let bare = content.trim_matches(['*', '_', ' ']);
-    if !bare.starts_with(char::is_alphabetic) {
+    let short = bare.split_whitespace().count() <= 6 && !bare.ends_with(['.', '!', '?', ',']);
+    if !short || bare.starts_with('<') {
         return None;
     }
     let known = names.canonical(bare)?;
-    let short = bare.split_whitespace().count() <= 6 && !bare.ends_with(['.', '!', '?', ':']);
-    short.then(|| title::section(bare, Some(known))).flatten()
+    title::section(bare, Some(known))
 }
 
 /// Whether `doc` has a part for tracked action items, in any form.
@@ -214,20 +219,28 @@ fn marked_elsewhere(
     regions: &[Region],
     out: &mut Vec<Action>,
 ) {
-    let sections = doc.sections(names);
+    let timelines: Vec<Range<usize>> = doc
+        .sections(names)
+        .iter()
+        .filter(|s| s.canonical.as_deref() == Some(crate::doc::timeline::NAME))
+        .map(|s| s.body.clone())
+        .collect();
     let code = code_blocks(doc);
     for i in body_start(doc)..doc.line_count() {
-        let in_timeline = sections.iter().any(|s| {
-            s.body.contains(&i) && s.canonical.as_deref() == Some(crate::doc::timeline::NAME)
-        });
-        if in_timeline
+        let line = doc.line(i);
+        let t = line.trim_start();
+        // Only a list item or a bold marker can be one: most lines end here.
+        if !(t.starts_with("**") || list_item::commonmark_marker(t.as_bytes()).is_some()) {
+            continue;
+        }
+        if timelines.iter().any(|r| r.contains(&i))
             || regions.iter().any(|r| r.lines.contains(&i))
             || code.iter().any(|r| r.contains(&i))
         {
             continue;
         }
-        let (_, content) = content(doc.line(i));
-        let boxed = content.len() < doc.line(i).trim().len()
+        let (_, content) = content(line);
+        let boxed = content.len() < line.trim().len()
             && list_item::task_box(content.as_bytes(), 0).is_some();
         let marked = ["**TODO**", "**DONE**", "**DOING**"]
             .iter()

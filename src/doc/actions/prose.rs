@@ -222,3 +222,96 @@ pub(super) fn states_a_fact(text: &str) -> bool {
         && !IMPERATIVES.contains(&first_word(text).as_str())
         && last.is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        // (text, reads as an action on its own, announces a list of actions); real forms.
+        let cases: &[(&str, bool, bool)] = &[
+            (
+                "Emphasize the importance of our security policies.",
+                true,
+                false,
+            ),
+            ("Hire a professional SecOps person.", true, false),
+            (
+                "We should have alerting on config load failures.",
+                true,
+                false,
+            ),
+            (
+                "**TODO**: Alex thinks we need systemd monitoring",
+                true,
+                false,
+            ),
+            ("The installation wiki page will be changed.", false, false),
+            ("We will think about it.", false, false),
+            (
+                "but we can minimize the impact by following a few extra rules with feature development:",
+                false,
+                true,
+            ),
+            (
+                "To prevent future outages, the following tasks should be completed:",
+                false,
+                true,
+            ),
+            (
+                "After a discussion it has been decided we can prevent this in the future by:",
+                false,
+                true,
+            ),
+            (
+                "All of the errors were due to missing test cases to prevent regression:",
+                false,
+                false,
+            ),
+            (
+                "This way is actually clear in what is going on:",
+                false,
+                false,
+            ),
+            ("We need something that will:", true, false),
+        ];
+        for (text, action, announces) in cases {
+            assert_eq!(reads_as_action(text), *action, "{text}");
+            // Only a sentence ending in a colon introduces a list.
+            if text.ends_with(':') {
+                assert_eq!(announces_actions(text), *announces, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_legends_and_facts() {
+        assert!(names_then_says("Regular Audits: Schedule regular audits."));
+        assert!(names_then_says("**Load Testing**: Conduct load testing."));
+        assert!(!names_then_says("Going forward the team will rebuild it."));
+        assert!(opens_prose(
+            "In conclusion, the outage was caused by a pool."
+        ));
+        assert!(opens_prose(
+            "By addressing these areas, we can reduce risk."
+        ));
+        assert!(!opens_prose("Bug bounty for more visibility."));
+        assert!(is_legend("**P0**: must do now"));
+        assert!(!is_legend("**P0**: Fix the parser"));
+        assert!(!is_legend("**Optimize SQL**: review queries"));
+        assert!(states_a_fact("Cron cleanup scheduled @malte_j"));
+        assert!(states_a_fact("Alerts configured"));
+        assert!(!states_a_fact("Plan for Postgres migration"));
+        assert!(!states_a_fact("Debug why we didn't receive alerts"));
+        assert_eq!(
+            plain_line("-Implement code reviews."),
+            "Implement code reviews."
+        );
+        assert_eq!(
+            plain_line("2, Rollback Mechanism: Develop"),
+            "Rollback Mechanism: Develop"
+        );
+        assert_eq!(plain_line("- [ ] not glued"), "- [ ] not glued");
+    }
+}

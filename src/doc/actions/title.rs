@@ -55,11 +55,43 @@ const DONE_WORDS: &[&str] = &[
     "closed",
     "resolved",
 ];
+/// A stem of every word and phrase above, in lower case.
+const STEMS: &[&str] = &[
+    "action",
+    "correct",
+    "prevent",
+    "remedia",
+    "follow",
+    "todo",
+    "to do",
+    "task",
+    "improve",
+    "next",
+    "long",
+    "future",
+    "mitigation",
+    "time",
+    "nice",
+    "aspiration",
+    "wish",
+    "what was",
+];
+
 /// Titles that hold one of the words above but are about something else.
 const NOT_ACTIONS: &[&str] = &["actions taken", "action taken", "what was done"];
 
 /// The kind of a section from its heading, as the wiki names it (`canonical`) or as written.
 pub(crate) fn section(title: &str, canonical: Option<&str>) -> Option<Kind> {
+    // Most headings and labels name nothing of the kind: a quick look before normalising,
+    // since `pm check` asks this of every heading in the wiki.
+    let lower = title.to_ascii_lowercase();
+    if !STEMS.iter().any(|stem| lower.contains(stem)) {
+        return match canonical {
+            Some(TRACKED) => Some(Kind::Tracked),
+            Some(LATER) => Some(Kind::Later),
+            _ => None,
+        };
+    }
     let n = normalise(title);
     // "Actions taken" starts like the alias "Actions" but tells what was done in the incident.
     if NOT_ACTIONS.iter().any(|p| has_phrase(&n, p)) {
