@@ -99,7 +99,7 @@ pub(crate) fn regions(doc: &Document, names: &SectionNames) -> Vec<Region> {
         }
     }
     let code = code_blocks(doc);
-    for i in body_start(doc)..doc.line_count() {
+    for i in stem_lines(doc) {
         let (indent, content) = content(doc.line(i));
         let Some(kind) = label_kind(names, content) else {
             continue;
@@ -122,6 +122,23 @@ pub(crate) fn regions(doc: &Document, names: &SectionNames) -> Vec<Region> {
     out
 }
 
+/// The lines after the front matter that hold a stem of an action section's name, in order:
+/// the only ones that can be its label. One pass per stem over the whole text is far
+/// cheaper than looking at every line.
+fn stem_lines(doc: &Document) -> Vec<usize> {
+    let first = body_start(doc);
+    let start = doc.line_start(first);
+    let Some(offsets) = title::stem_offsets(crate::text::after(&doc.text, start)) else {
+        return (first..doc.line_count()).collect();
+    };
+    let mut lines: Vec<usize> = offsets
+        .into_iter()
+        .map(|at| doc.line_of(start + at))
+        .collect();
+    lines.dedup();
+    lines
+}
+
 /// The kind of action items a line announces when it is only a label (`Task List:`), or
 /// only a known name of an action section (`Corrective and Preventative Measures`).
 fn label_kind(names: &SectionNames, content: &str) -> Option<Kind> {
@@ -132,14 +149,17 @@ fn label_kind(names: &SectionNames, content: &str) -> Option<Kind> {
     }
     if bare.ends_with(':') || content.ends_with("**") || bare.ends_with('>') {
         let name = title::label(content)?;
-        return title::section(&name, names.canonical(&name));
+        return title::section(&name, None)
+            .or_else(|| title::section(&name, names.canonical(&name)));
     }
+    // Without a colon only a known name of an action section is a label ("Corrective and
+    // Preventative Measures"); the wiki's own aliases count in headings and labels with one.
     let short = bare.split_whitespace().count() <= 6 && !bare.ends_with(['.', '!', '?', ',']);
     if !short || bare.starts_with('<') {
         return None;
     }
-    let known = names.canonical(bare)?;
-    title::section(bare, Some(known))
+    let kind = title::section(bare, None)?;
+    names.canonical(bare).map(|_| kind)
 }
 
 /// Whether `doc` has a part for tracked action items, in any form.

@@ -3,6 +3,10 @@
 //! Measure", "Resulting Action", "Prevention", "Next steps", "Task List:"), and the group
 //! labels inside them ("Done:", "Improvements/Fixes:").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::doc::sections::normalise;
 
 use super::{LATER, TRACKED};
@@ -55,7 +59,8 @@ const DONE_WORDS: &[&str] = &[
     "closed",
     "resolved",
 ];
-/// A stem of every word and phrase above, in lower case.
+/// A stem of every word and phrase above, in lower case: a title without one names no
+/// action items, and a line without one is no label of them.
 const STEMS: &[&str] = &[
     "action",
     "correct",
@@ -66,16 +71,38 @@ const STEMS: &[&str] = &[
     "to do",
     "task",
     "improve",
-    "next",
-    "long",
-    "future",
-    "mitigation",
-    "time",
-    "nice",
+    "next step",
+    "long term",
+    "long-term",
+    "future work",
+    "mitigation step",
+    "have time",
+    "nice to have",
     "aspiration",
-    "wish",
-    "what was",
+    "wishlist",
 ];
+
+/// Any stem, in any case. Built once; should it fail to compile, every line is a candidate
+/// (slower, never wrong).
+static STEM_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let alternation: Vec<String> = STEMS.iter().map(|s| regex::escape(s)).collect();
+    Regex::new(&format!("(?-u){}", alternation.join("|"))).ok()
+});
+
+/// Whether `text` holds a stem of an action section's name, in any case.
+pub(crate) fn has_stem(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    STEM_RE.as_ref().is_none_or(|re| re.is_match(&lower))
+}
+
+/// The byte offsets in `text` where a stem starts, in any case; `None` when the search is
+/// unavailable. (Lower-casing first lets the search use its fast literal scan.)
+pub(crate) fn stem_offsets(text: &str) -> Option<Vec<usize>> {
+    let lower = text.to_ascii_lowercase();
+    STEM_RE
+        .as_ref()
+        .map(|re| re.find_iter(&lower).map(|m| m.start()).collect())
+}
 
 /// Titles that hold one of the words above but are about something else.
 const NOT_ACTIONS: &[&str] = &["actions taken", "action taken", "what was done"];
@@ -84,8 +111,7 @@ const NOT_ACTIONS: &[&str] = &["actions taken", "action taken", "what was done"]
 pub(crate) fn section(title: &str, canonical: Option<&str>) -> Option<Kind> {
     // Most headings and labels name nothing of the kind: a quick look before normalising,
     // since `pm check` asks this of every heading in the wiki.
-    let lower = title.to_ascii_lowercase();
-    if !STEMS.iter().any(|stem| lower.contains(stem)) {
+    if !has_stem(title) {
         return match canonical {
             Some(TRACKED) => Some(Kind::Tracked),
             Some(LATER) => Some(Kind::Later),
