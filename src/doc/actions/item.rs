@@ -496,6 +496,28 @@ mod tests {
             (false, "Add alerting", None, Some("SHOP-123"), None, None),
         ),
         (
+            "- Retry payments https://jira.example.com/browse/PAY-312",
+            (
+                false,
+                "Retry payments https://jira.example.com/browse/PAY-312",
+                None,
+                Some("PAY-312"),
+                None,
+                None,
+            ),
+        ),
+        (
+            "- Retry payments ([ticket](https://jira.example.com/browse/PAY-312)) (owner: Bob)",
+            (
+                false,
+                "Retry payments",
+                Some("Bob"),
+                Some("PAY-312"),
+                None,
+                None,
+            ),
+        ),
+        (
             "- Limit pods <https://github.com/acme/infra/issues/89>",
             (
                 false,
