@@ -115,21 +115,23 @@ fn run_add(args: &AddArgs, ctx: &Ctx) -> Result<Outcome, Error> {
         }
         None => None,
     };
-    let line = action_item::format_item(&text, args.owner.as_deref(), args.ticket.as_deref(), due);
-
+    let new = actions::NewItem {
+        text: &text,
+        owner: args.owner.as_deref(),
+        ticket: args.ticket.as_deref(),
+        due,
+    };
     let path = document_path(&args.doc, ctx)?;
     let names = ctx.config.section_names();
-    edit::edit(&path, ctx.lock_timeout, |document| {
-        let (offset, insert) =
-            actions::insertion(document, &names, args.later, &line).map_err(|e| {
-                Error::ActionNotPlaced {
-                    path: path.clone(),
-                    why: e.to_string(),
-                }
-            })?;
-        Ok((vec![Edit::insert(offset, insert)], ()))
+    let line = edit::edit(&path, ctx.lock_timeout, |document| {
+        let (offset, insert, line) = actions::styled_insertion(document, &names, args.later, new)
+            .map_err(|e| Error::ActionNotPlaced {
+            path: path.clone(),
+            why: e.to_string(),
+        })?;
+        Ok((vec![Edit::insert(offset, insert)], line))
     })?;
-    print_line(&line)?;
+    print_line(line.trim_start())?;
     Ok(Outcome::Success)
 }
 
@@ -203,13 +205,11 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
             .ok_or_else(|| Error::ActionChanged {
                 place: place.clone(),
             })?;
-        let Some(checkbox) = action.item.checkbox else {
-            return Err(Error::NoCheckbox {
+        let edits =
+            actions::done_edit(document, &names, &action).ok_or_else(|| Error::NoCheckbox {
                 place: place.clone(),
-            });
-        };
-        let at = document.line_start(action.line) + checkbox;
-        Ok((vec![Edit::replace(at..at + 1, "x")], ()))
+            })?;
+        Ok((edits, ()))
     })?;
     print_line(&format!("done: {} ({place})", one.action.item.text))?;
     Ok(Outcome::Success)

@@ -160,38 +160,132 @@ fn a_missing_section_is_created_in_template_order() {
     );
 }
 
+/// `pm action add` writes as the neighbouring items are written; every other byte stays.
 #[test]
-fn a_table_of_action_items_is_refused() {
+fn a_new_item_is_written_in_its_neighbours_style() {
     let wiki = TestWiki::git();
-    // The shape of several corpus documents (e.g. openfoodfacts' follow-up tables).
-    let text = "# Outage\n\n## Action items\n\n| Action | Owner | Ticket |\n|---|---|---|\n\
-                | Fix it | @bob | OPS-1 |\n\n## Data\n";
-    wiki.write("postmortems/table.md", text);
-    wiki.pm(&[
-        "action",
-        "add",
-        "--doc",
-        "table",
-        "Do the thing",
-        "--owner",
-        "@mary",
-    ])
-    .code(1)
-    .stderr_eq(
-        "error: cannot add the item to `[ROOT]/wiki/postmortems/table.md`: the \"Action \
-             items\" section (line 3) is a table; pm adds items only to task lists\n\
-             hint: add it by hand; nothing was written\n",
-    );
-    assert_eq!(wiki.read("postmortems/table.md"), text);
-    // Under an alias the message names the heading as written.
-    let text = "## Follow-ups\r\n\r\n|Item|Who|\r\n|-|-|\r\n|a|b|\r\n";
-    wiki.write("postmortems/alias.md", text);
-    wiki.pm(&["action", "add", "--doc", "alias", "x"])
-        .code(1)
-        .stderr_has(
-            "the \"Follow-ups\" section (line 1) is a table; pm adds items only to task lists\n",
+    // (document, the item's flags, the line pm must add after the given line)
+    let cases: &[(&str, &[&str], &str, &str)] = &[
+        (
+            // A table (openfoodfacts' follow-up tables): a row, columns by header, padded.
+            "# Outage\n\n## Action items\n\n| Action | Owner | Ticket |\n|---|---|---|\n\
+             | Fix it | @bob | OPS-1 |\n\n## Data\n",
+            &["Do the thing", "--owner", "@mary"],
+            "| Fix it | @bob | OPS-1 |",
+            "| Do the thing | @mary |  |",
+        ),
+        (
+            // A tight table under an alias, CRLF, the owner column named "Who".
+            "## Follow-ups\r\n\r\n|Item|Who|Status|\r\n|-|-|-|\r\n|a|b|Done|\r\n",
+            &["x", "--owner", "@c"],
+            "|a|b|Done|",
+            "|x|@c||",
+        ),
+        (
+            // Plain bullets with the owner in parentheses (a hand-written list).
+            "## Corrective actions\n\n* Rotate the keys (@ann)\n* Add alerting (@bob)\n",
+            &["Audit the logs", "--owner", "@cy"],
+            "* Add alerting (@bob)",
+            "* Audit the logs (@cy)",
+        ),
+        (
+            // Numbered sub-headings (hachyderm): the next number, at the end of the section.
+            "# Action items\n\n### 1) Verify cron\n\nIt should run.\n\n### 2) Debug alerts\n\nWhy?\n",
+            &["Buy a bigger server"],
+            "Why?",
+            "\n### 3) Buy a bigger server",
+        ),
+        (
+            // One action per line (chia-network): a line like the others.
+            "## Corrective and Preventative Measure\n\nDevelop better questioning.\nHire a SecOps person.\n\n## End\n",
+            &["Add a GUI warning", "--ticket", "GUI-12"],
+            "Hire a SecOps person.",
+            "Add a GUI warning — ticket: GUI-12",
+        ),
+    ];
+    for (n, (text, flags, after, line)) in cases.iter().enumerate() {
+        let path = format!("postmortems/style-{n}.md");
+        wiki.write(&path, *text);
+        let mut args = vec!["action", "add", "--doc"];
+        let doc = format!("style-{n}");
+        args.push(&doc);
+        args.extend(flags.iter());
+        wiki.pm(&args).ok();
+        assert_eq!(
+            wiki.read(&path),
+            with_line_after(text, after, line),
+            "case {n}"
         );
-    assert_eq!(wiki.read("postmortems/alias.md"), text);
+    }
+}
+
+/// A table whose columns name no action text cannot take an item; nothing is written.
+#[test]
+fn a_table_without_an_action_column_is_refused() {
+    let wiki = TestWiki::git();
+    let text =
+        "## Action items\n\n| Owner | Ticket | Notes |\n|---|---|---|\n| @bob | OPS-1 | fix it |\n";
+    wiki.write("postmortems/table.md", text);
+    wiki.pm(&["action", "add", "--doc", "table", "Do the thing"])
+        .code(1)
+        .stderr_eq(
+            "error: cannot add the item to `[ROOT]/wiki/postmortems/table.md`: the table at \
+             line 3 has no column for the action's text\n\
+             hint: add it by hand; nothing was written\n",
+        );
+    assert_eq!(wiki.read("postmortems/table.md"), text);
+}
+
+/// `pm action done` marks an item as the document marks its done items: `[x]` in a plain
+/// bullet, the status cell of a table row, `✅` or `~~…~~` where the document uses them.
+#[test]
+fn done_marks_items_as_the_document_does() {
+    let wiki = TestWiki::git();
+    // (document, query, the line before, the line after)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "## Action items\n\n- Rotate the keys\n- Add alerting\n",
+            "alerting",
+            "- Add alerting",
+            "- [x] Add alerting",
+        ),
+        (
+            "## Corrective Actions\n\n| Action | Expected Date | Status |\n|---|---|---|\n\
+             | Enable nftables | Jul 16, 2023 |  Done |\n| Bind Redis | Jul 17, 2023 |  To Do |\n",
+            "Bind Redis",
+            "| Bind Redis | Jul 17, 2023 |  To Do |",
+            "| Bind Redis | Jul 17, 2023 |  Done  |",
+        ),
+        (
+            "## Action items\n\n- ✅ Rotate the keys\n- Add alerting\n",
+            "alerting",
+            "- Add alerting",
+            "- ✅ Add alerting",
+        ),
+        (
+            "## Action items\n\n- ~~Rotate the keys~~\n- Add alerting (@bob)\n",
+            "alerting",
+            "- Add alerting (@bob)",
+            "- ~~Add alerting~~ (@bob)",
+        ),
+        (
+            "## Prevention\n\nAdd a try/catch to the webhooks.\nTest webhooks in staging.\n",
+            "staging",
+            "Test webhooks in staging.",
+            "✅ Test webhooks in staging.",
+        ),
+    ];
+    for (n, (text, query, before, after)) in cases.iter().enumerate() {
+        let path = format!("postmortems/done-{n}.md");
+        wiki.write(&path, *text);
+        let doc = format!("done-{n}");
+        wiki.pm(&["action", "done", "--doc", &doc, query]).ok();
+        assert_eq!(wiki.read(&path), text.replace(before, after), "case {n}");
+        // Read back as done: a second time is "already done" and changes nothing.
+        wiki.pm(&["action", "done", "--doc", &doc, query])
+            .ok()
+            .stderr_has("already done");
+    }
 }
 
 #[test]

@@ -856,3 +856,46 @@ fn human_error_outside_the_root_cause_is_not_blame() {
         run.stdout()
     );
 }
+
+/// The action rules read action items in every form and judge them fairly: done items,
+/// sub-bullets, a priority legend and "If we have time" items need no owner or ticket, and a
+/// document whose action items are a table under another name has action items.
+#[test]
+fn action_rules_on_real_forms() {
+    let item = "- [ ] Validate the price table on load — owner: @mary, ticket: SHOP-123, due: 2026-12-04\n";
+    let fair = clean_doc(&[(
+        item,
+        "- [ ] Validate the price table on load — owner: @mary, ticket: SHOP-123, due: 2026-12-04\n  \
+         - check the loader first\n  - then the cache\n- [x] Roll the config back\n- ✅ Page the vendor\n\
+         - ~~Drop the cache~~\n\nPriority legend:\n\n- **P0**: must do now\n- **P1**: next sprint\n\n\
+         ## If we have time\n\n- Rewrite the loader\n",
+    )]);
+    let wiki = TestWiki::new().file("postmortems/2026-11-18-checkout-errors.md", &fair);
+    wiki.pm(&["check"])
+        .ok()
+        .stdout_eq("pm check: no problems in 1 document\n");
+
+    let table = clean_doc(&[
+        ("## Action items\n", "## Corrective Actions\n"),
+        (
+            item,
+            "| Action | Expected Date | Status |\n|---|---|---|\n| Enable nftables | Jul 16, 2023 | Done |\n\
+             | Bind Redis to private IPs | Jul 17, 2023 | To Do |\n",
+        ),
+    ]);
+    let wiki = TestWiki::new().file("postmortems/2026-11-18-checkout-errors.md", &table);
+    let report = json(&wiki.pm(&["check", "--format", "json"]));
+    let rules = rules_of(&report);
+    assert!(!rules.contains(&"actions-none".to_string()), "{report:#}");
+    let incomplete: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "action-incomplete")
+        .collect();
+    assert_eq!(incomplete.len(), 1, "{report:#}");
+    assert_eq!(
+        incomplete[0]["message"],
+        "the action item \"Bind Redis to private IPs\" has no owner and no ticket"
+    );
+}

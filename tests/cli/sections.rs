@@ -169,7 +169,8 @@ fn an_action_goes_into_the_labelled_section_it_has() {
     );
     assert_eq!(
         new,
-        with_line_after(&old, "    - Alert on errors.", "    - [ ] New item")
+        // Like its neighbours: plain bullets, no task box.
+        with_line_after(&old, "    - Alert on errors.", "    - New item")
     );
     // A paragraph label whose list follows it.
     let (old, new) = action_add(

@@ -3,6 +3,7 @@
 //! owner or ticket and do not count as action items.
 
 use crate::check::rules::{Class, Run, Settings};
+use crate::doc::actions::title::Kind;
 use crate::doc::actions::{self, Action};
 use crate::doc::summary::Summary;
 
@@ -10,10 +11,10 @@ use crate::doc::summary::Summary;
 pub(super) fn check(run: &mut Run, summary: &Summary, settings: &Settings) {
     let tracked: Vec<&Action> = summary.actions.iter().filter(|a| !a.later).collect();
     if tracked.is_empty() {
-        let line = run
-            .doc
-            .section(settings.names, actions::TRACKED)
-            .map_or(0, |s| s.heading.start);
+        let line = actions::regions(run.doc, settings.names)
+            .iter()
+            .find(|r| r.kind == Kind::Tracked)
+            .map_or(0, |r| r.heading);
         run.add(
             "actions-none",
             Class::Incomplete,
@@ -30,7 +31,8 @@ pub(super) fn check(run: &mut Run, summary: &Summary, settings: &Settings) {
             (false, true) => "no ticket",
             (false, false) => "",
         };
-        if !missing.is_empty() {
+        // Done work needs no owner or ticket any more.
+        if !item.done && !missing.is_empty() {
             run.add(
                 "action-incomplete",
                 Class::Incomplete,

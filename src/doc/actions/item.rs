@@ -99,6 +99,12 @@ pub(crate) fn parse_line(line: &str) -> Option<ActionItem> {
     Some(item)
 }
 
+/// Read the body of an item written without a list marker (a table cell, a line of a
+/// paragraph, a heading): the canonical suffix, else the hand-written heuristics.
+pub(crate) fn parse_text(body: &str) -> ActionItem {
+    canonical(body).unwrap_or_else(|| heuristic(body))
+}
+
 /// The canonical line pm writes, without a newline. Text and field values are made one line
 /// with [`normalize_text`]; empty values count as absent. The round trip holds for an owner
 /// that passes [`validate_owner`] and a ticket that passes [`validate_ticket`] (placeholders
@@ -488,6 +494,28 @@ mod tests {
         (
             "- Add alerting ([SHOP-123](https://shop.atlassian.net/browse/SHOP-123))",
             (false, "Add alerting", None, Some("SHOP-123"), None, None),
+        ),
+        (
+            "- Retry payments https://jira.example.com/browse/PAY-312",
+            (
+                false,
+                "Retry payments https://jira.example.com/browse/PAY-312",
+                None,
+                Some("PAY-312"),
+                None,
+                None,
+            ),
+        ),
+        (
+            "- Retry payments ([ticket](https://jira.example.com/browse/PAY-312)) (owner: Bob)",
+            (
+                false,
+                "Retry payments",
+                Some("Bob"),
+                Some("PAY-312"),
+                None,
+                None,
+            ),
         ),
         (
             "- Limit pods <https://github.com/acme/infra/issues/89>",

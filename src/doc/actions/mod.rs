@@ -1,22 +1,32 @@
-//! The action items of a document: the "Action items" section (tracked work, with owners and
-//! tickets) and "If we have time" (aspirations), read with [`item`].
+//! The action items of a document: the parts that hold them ("Action items" and its aliases,
+//! the names teams use by hand, labels like "Task List:", and "If we have time" for
+//! aspirations), read with [`region`]; task boxes and `**TODO**`/`**DONE**` markers count
+//! wherever they are.
 
 mod hand;
 pub(crate) mod item;
+mod prose;
+mod region;
+mod status;
 mod table;
 mod ticket;
+pub(crate) mod title;
 mod word;
+mod write;
 
-use self::item::{self as action_item, ActionItem};
-use crate::doc::sections::{BlockKind, Section, SectionNames};
-use crate::doc::{Document, list_item, place};
-use crate::text;
+use std::ops::Range;
+
+use self::item::ActionItem;
+use self::title::Kind;
+use crate::doc::sections::{BlockKind, SectionNames};
+use crate::doc::{Document, list_item};
+
+pub(crate) use write::{NewItem, done_edit, insertion, styled_insertion};
 
 pub(crate) const TRACKED: &str = "Action items";
 pub(crate) const LATER: &str = "If we have time";
 
 /// One action item and where it is.
-#[allow(dead_code)] // read by `pm actions` and `pm check` (next commits)
 #[derive(Debug, Clone)]
 pub(crate) struct Action {
     /// 0-based line of the item (its first line).
@@ -24,127 +34,239 @@ pub(crate) struct Action {
     pub(crate) item: ActionItem,
     /// Under "If we have time": no owner or ticket needed.
     pub(crate) later: bool,
+    /// How it is written, which says how to tick it.
+    pub(crate) form: Form,
+}
+
+/// How an item is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A list item with a task box.
+    Task,
+    /// A list item without one.
+    Bullet,
+    /// A table row.
+    Row,
+    /// A numbered sub-heading (`### 1) Verify cron`).
+    Heading,
+    /// A line of a paragraph.
+    Line,
+}
+
+/// A part of the document that holds action items.
+#[derive(Debug, Clone)]
+pub(crate) struct Region {
+    /// The line of its heading or label.
+    pub(crate) heading: usize,
+    /// The lines after it that it holds.
+    pub(crate) lines: Range<usize>,
+    pub(crate) kind: Kind,
 }
 
 /// Every action item of `doc`, in document order.
-#[allow(dead_code)] // used by `pm actions` and `pm check` (next commits)
 pub(crate) fn read(doc: &Document, names: &SectionNames) -> Vec<Action> {
     let mut out = Vec::new();
-    for section in doc.sections(names) {
-        let later = match section.canonical.as_deref() {
-            Some(TRACKED) => false,
-            Some(LATER) => true,
-            _ => continue,
-        };
-        read_section(doc, section, later, &mut out);
+    let regions = regions(doc, names);
+    for region in &regions {
+        region::read(doc, region.lines.clone(), region.kind, &mut out);
     }
+    marked_elsewhere(doc, names, &regions, &mut out);
+    // A region inside another (a label under a heading) reads the same lines twice; the
+    // first reading, the outer one's, stands.
     out.sort_by_key(|a| a.line);
     out.dedup_by_key(|a| a.line);
     out
 }
 
-fn read_section(doc: &Document, section: &Section, later: bool, out: &mut Vec<Action>) {
-    let body = section.body.clone();
-    for block in doc.blocks_in(section) {
-        match &block.kind {
-            BlockKind::List { items } => {
-                for item in items.iter().filter(|i| body.contains(&i.start)) {
-                    if let Some(parsed) = action_item::parse_line(&item_text(doc, item.clone())) {
-                        out.push(Action {
-                            line: item.start,
-                            item: parsed,
-                            later,
-                        });
-                    }
-                }
-            }
-            BlockKind::Table => {
-                let header = doc.line(block.lines.start);
-                let rows = (block.lines.start + 2).max(body.start)..block.lines.end.min(body.end);
-                for line in rows {
-                    if let Some(parsed) = action_item::parse_table_row(Some(header), doc.line(line))
-                    {
-                        out.push(Action {
-                            line,
-                            item: parsed,
-                            later,
-                        });
-                    }
-                }
-            }
-            _ => {}
+/// The parts of `doc` that hold action items, in document order: sections (as
+/// `doc.sections` finds them) named like action items, and label lines the sections do not
+/// know (`Task List:`, `Some possible actions in the future:`).
+pub(crate) fn regions(doc: &Document, names: &SectionNames) -> Vec<Region> {
+    let sections = doc.sections(names);
+    let mut out: Vec<Region> = Vec::new();
+    for s in sections {
+        // A sub-heading inside action items ("#### 2) TODO Configuration Management") is
+        // read by the part around it.
+        if out.iter().any(|r| r.lines.contains(&s.heading.start)) {
+            continue;
+        }
+        if let Some(kind) = title::section(&s.title, s.canonical.as_deref()) {
+            out.push(Region {
+                heading: s.heading.start,
+                lines: s.body.clone(),
+                kind,
+            });
         }
     }
-}
-
-/// A list item's first line with its lazy continuation lines joined on, up to a nested list.
-fn item_text(doc: &Document, lines: std::ops::Range<usize>) -> String {
-    let mut text = doc.line(lines.start).to_string();
-    for line in lines.start + 1..lines.end {
-        let content = doc.line(line).trim();
-        if content.is_empty() || starts_list_item(content) {
-            break;
+    let code = code_blocks(doc);
+    for i in stem_lines(doc) {
+        let (indent, content) = content(doc.line(i));
+        let Some(kind) = label_kind(names, content) else {
+            continue;
+        };
+        if sections.iter().any(|s| s.heading.contains(&i))
+            || code.iter().any(|r| r.contains(&i))
+            || out.iter().any(|r| r.lines.contains(&i))
+        {
+            continue;
         }
-        text.push(' ');
-        text.push_str(content);
+        let listed = content.len() < doc.line(i).trim().len();
+        let end = label_end(doc, names, i, listed.then_some(indent));
+        out.push(Region {
+            heading: i,
+            lines: i + 1..end,
+            kind,
+        });
     }
-    text
+    out.sort_by_key(|r| r.heading);
+    out
 }
 
-/// Whether a trimmed line starts a list item: a marker and a space, or a lone `-` or `*`.
-fn starts_list_item(content: &str) -> bool {
-    let b = content.as_bytes();
-    let marker = list_item::marker_width(b).is_some_and(|width| b.get(width) == Some(&b' '));
-    marker || content == "-" || content == "*"
+/// The lines after the front matter that hold a stem of an action section's name, in order:
+/// the only ones that can be its label. One pass per stem over the whole text is far
+/// cheaper than looking at every line.
+fn stem_lines(doc: &Document) -> Vec<usize> {
+    let first = body_start(doc);
+    let start = doc.line_start(first);
+    let Some(offsets) = title::stem_offsets(crate::text::after(&doc.text, start)) else {
+        return (first..doc.line_count()).collect();
+    };
+    let mut lines: Vec<usize> = offsets
+        .into_iter()
+        .map(|at| doc.line_of(start + at))
+        .collect();
+    lines.dedup();
+    lines
 }
 
-/// Why a new item cannot be placed.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum PlaceError {
-    #[error("the \"{section}\" section (line {line}) is a table; pm adds items only to task lists")]
-    Table { section: String, line: usize },
+/// The kind of action items a line announces when it is only a label (`Task List:`), or
+/// only a known name of an action section (`Corrective and Preventative Measures`).
+fn label_kind(names: &SectionNames, content: &str) -> Option<Kind> {
+    // Cheap tests first: this runs on every line of every document `pm check` reads.
+    let bare = content.trim_matches(['*', '_', ' ']);
+    if bare.len() > 90 || !(bare.starts_with(char::is_alphabetic) || bare.starts_with('<')) {
+        return None;
+    }
+    if bare.ends_with(':') || content.ends_with("**") || bare.ends_with('>') {
+        let name = title::label(content)?;
+        return title::section(&name, None)
+            .or_else(|| title::section(&name, names.canonical(&name)));
+    }
+    // Without a colon only a known name of an action section is a label ("Corrective and
+    // Preventative Measures"); the wiki's own aliases count in headings and labels with one.
+    let short = bare.split_whitespace().count() <= 6 && !bare.ends_with(['.', '!', '?', ',']);
+    if !short || bare.starts_with('<') {
+        return None;
+    }
+    let kind = title::section(bare, None)?;
+    names.canonical(bare).map(|_| kind)
 }
 
-/// Where the new item line (without line break) goes: after the section's last list item,
-/// else after its last line of content, else in a new section in its template place.
-pub(crate) fn insertion(
+/// Whether `doc` has a part for tracked action items, in any form.
+pub(crate) fn has_tracked(doc: &Document, names: &SectionNames) -> bool {
+    regions(doc, names).iter().any(|r| r.kind == Kind::Tracked)
+}
+
+/// The first line after the label at `line` that is not its content: a heading, another
+/// section's label, or (for a label that is a list item indented `indent`) a list item no
+/// deeper than it.
+fn label_end(doc: &Document, names: &SectionNames, line: usize, indent: Option<usize>) -> usize {
+    for i in line + 1..doc.line_count() {
+        let raw = doc.line(i);
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let (depth, content) = content(raw);
+        let is_item = content.len() < t.len();
+        if t.starts_with('#')
+            || t.starts_with("<h")
+            || indent.is_some_and(|l| is_item && depth <= l)
+            || starts_other_section(names, content)
+        {
+            return i;
+        }
+    }
+    doc.line_count()
+}
+
+/// Whether a line starts a known section that holds no action items (`**Impact**: …`,
+/// `Timeline:`).
+fn starts_other_section(names: &SectionNames, content: &str) -> bool {
+    let Some((name, _)) = content.split_once(':') else {
+        return false;
+    };
+    let name = name.trim().trim_matches(['*', '_']).trim();
+    name.len() <= 60
+        && names
+            .canonical(name)
+            .is_some_and(|c| title::section(name, Some(c)).is_none())
+}
+
+/// A line's indentation and its content after any list marker.
+fn content(raw: &str) -> (usize, &str) {
+    let t = raw.trim_start();
+    let indent = raw.len() - t.len();
+    let t = t.trim_end();
+    let marker =
+        list_item::commonmark_marker(t.as_bytes()).filter(|_| !list_item::is_thematic_break(t));
+    (
+        indent,
+        marker.map_or(t, |m| t.get(m..).unwrap_or("").trim_start()),
+    )
+}
+
+/// The first line after the front matter (all of an unclosed one is front matter).
+fn body_start(doc: &Document) -> usize {
+    doc.blocks
+        .first()
+        .map_or(doc.line_count(), |b| b.lines.start)
+}
+
+fn code_blocks(doc: &Document) -> Vec<Range<usize>> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .map(|b| b.lines.clone())
+        .collect()
+}
+
+/// Items outside the action parts that say they are ones: a task box (`- [ ] Push this
+/// document`) or a status marker (`**TODO**: …`, `**DONE**: …`); not in a timeline.
+fn marked_elsewhere(
     doc: &Document,
     names: &SectionNames,
-    later: bool,
-    item: &str,
-) -> Result<(usize, String), PlaceError> {
-    let name = if later { LATER } else { TRACKED };
-    let nl = doc.newline;
-    let Some(section) = doc.section(names, name) else {
-        return Ok(place::new_section(doc, names, name, item));
-    };
-    let body = section.body.clone();
-    let inside = doc
-        .blocks_in(section)
-        .into_iter()
-        .filter(|b| b.lines.start >= body.start && b.lines.start < body.end);
-    let mut last_list_end = None;
-    for block in inside {
-        match &block.kind {
-            BlockKind::List { items } => {
-                if let Some(last) = items.last() {
-                    let line = doc.line(last.start);
-                    let indent = text::before(line, line.len() - line.trim_start().len());
-                    last_list_end = Some((place::trim_blank_end(doc, last.clone()), indent));
-                }
-            }
-            BlockKind::Table => {
-                return Err(PlaceError::Table {
-                    section: section.title.clone(),
-                    line: section.heading.start + 1,
-                });
-            }
-            _ => {}
+    regions: &[Region],
+    out: &mut Vec<Action>,
+) {
+    let timelines: Vec<Range<usize>> = doc
+        .sections(names)
+        .iter()
+        .filter(|s| s.canonical.as_deref() == Some(crate::doc::timeline::NAME))
+        .map(|s| s.body.clone())
+        .collect();
+    let code = code_blocks(doc);
+    for i in body_start(doc)..doc.line_count() {
+        let line = doc.line(i);
+        let t = line.trim_start();
+        // Only a list item or a bold marker can be one: most lines end here.
+        if !(t.starts_with("**") || list_item::commonmark_marker(t.as_bytes()).is_some()) {
+            continue;
+        }
+        if timelines.iter().any(|r| r.contains(&i))
+            || regions.iter().any(|r| r.lines.contains(&i))
+            || code.iter().any(|r| r.contains(&i))
+        {
+            continue;
+        }
+        let (_, content) = content(line);
+        let boxed = content.len() < line.trim().len()
+            && list_item::task_box(content.as_bytes(), 0).is_some();
+        let marked = ["**TODO**", "**DONE**", "**DOING**"]
+            .iter()
+            .any(|m| content.starts_with(m));
+        if boxed || marked {
+            region::read(doc, i..i + 1, Kind::Tracked, out);
         }
     }
-    // A nested list (under a `- **Action items:**` label) takes its items' indentation.
-    if let Some((end, indent)) = last_list_end {
-        return Ok(place::at_line(doc, end, format!("{indent}{item}{nl}")));
-    }
-    Ok(place::into_empty(doc, section, item))
 }

@@ -74,6 +74,8 @@ pub(super) fn link_ticket(text: &str, url: &str, end: usize) -> Option<(String, 
     let t = text.trim().as_bytes();
     let ticket = if jira_key(t, 0) == Some(t.len()) && !denied(text.trim()) {
         text.trim()
+    } else if let Some(key) = browse_key(url) {
+        key
     } else if is_issue_url(url) {
         url
     } else if repo_ref(t, 0) == Some(t.len()) {
@@ -99,7 +101,8 @@ pub(super) fn find_ticket(body: &str, m: &[u8]) -> Option<(String, usize, usize)
                 .take_while(|c| !c.is_ascii_whitespace() && !b"<>)".contains(c))
                 .count();
             let url = text::slice(body, i..i + len).trim_end_matches(['.', ',', ';']);
-            is_issue_url(url).then(|| (1, url.to_string(), i + url.len()))
+            let ticket = browse_key(url).unwrap_or(url);
+            is_issue_url(url).then(|| (1, ticket.to_string(), i + url.len()))
         } else if let Some(e) = jira_key(m, i).filter(|_| prose_key(m, i)) {
             Some((2, text::slice(body, i..e).to_string(), e))
         } else {
@@ -133,6 +136,15 @@ pub(super) fn denied(key: &str) -> bool {
     key.split('-')
         .next()
         .is_some_and(|project| NOT_PROJECTS.contains(&project))
+}
+
+/// The Jira key a `/browse/` URL points to: `https://jira.example.com/browse/PAY-312` is
+/// the ticket PAY-312.
+fn browse_key(url: &str) -> Option<&str> {
+    let at = url.rfind("/browse/")?;
+    let key = text::after(url, at + "/browse/".len());
+    let key = key.split(['/', '?', '#']).next().unwrap_or("");
+    (is_url(url) && jira_key(key.as_bytes(), 0) == Some(key.len())).then_some(key)
 }
 
 /// A URL to one issue: GitHub `/issues/12`, GitLab `/-/issues/12` or `/-/work_items/12`,
