@@ -187,17 +187,13 @@ impl Detector {
 /// The compiled detectors, and a set of their cheap trigger literals that picks which of them
 /// a line needs.
 pub(super) struct Compiled {
-    /// All triggers in one regex: `is_match` stops at the first, so most lines leave early.
-    pub(super) any_trigger: Regex,
     pub(super) triggers: RegexSet,
     pub(super) detectors: Vec<(Detector, Regex)>,
 }
 
 /// Compiles every detector, in priority order.
 pub(super) fn compile() -> Result<Compiled, regex::Error> {
-    let all: Vec<&str> = Detector::ALL.iter().map(|d| d.trigger()).collect();
     Ok(Compiled {
-        any_trigger: Regex::new(&all.join("|"))?,
         triggers: RegexSet::new(Detector::ALL.iter().map(|d| d.trigger()))?,
         detectors: Detector::ALL
             .iter()
@@ -209,6 +205,14 @@ pub(super) fn compile() -> Result<Compiled, regex::Error> {
 /// Built once. `compile` is unit-tested; should a pattern still fail to compile, every search
 /// reports it, since finding nothing would pass a leaked credential as clean.
 pub(super) static DETECTORS: LazyLock<Result<Compiled, regex::Error>> = LazyLock::new(compile);
+
+/// All triggers in one regex, built apart from the detectors: `is_match` stops at the first,
+/// so most lines leave here, and a command whose text holds no trigger (most `pm timeline
+/// add` and `pm timeline list` runs) never pays for compiling the detectors.
+pub(super) static ANY_TRIGGER: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
+    let all: Vec<&str> = Detector::ALL.iter().map(|d| d.trigger()).collect();
+    Regex::new(&all.join("|"))
+});
 
 /// Shortest secret value any token detector reports; shorter runs cannot hold one.
 pub(super) const MIN_RUN: usize = 16;

@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use crate::doc::Document;
 use crate::doc::summary::Summary;
 use crate::error::Error;
-use detector::{Compiled, DETECTORS, may_contain_secret};
+use detector::{ANY_TRIGGER, Compiled, DETECTORS, may_contain_secret};
 
 /// One credential found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,21 @@ pub(crate) struct SecretHit {
 
 /// Every credential in `line`, in order, none overlapping.
 pub(crate) fn find_secrets(line: &str) -> Result<Vec<SecretHit>, Error> {
+    // Each stage is dearer than the last and sees fewer lines: a byte scan rejects prose, one
+    // regex of trigger literals rejects most of the rest, a set of the same triggers names the
+    // detectors a line needs, and only those run.
+    if !may_contain_secret(line) {
+        return Ok(Vec::new());
+    }
+    let any_trigger = ANY_TRIGGER
+        .as_ref()
+        .map_err(|source| Error::BrokenPattern {
+            rule: "secret",
+            source: source.clone(),
+        })?;
+    if !any_trigger.is_match(line) {
+        return Ok(Vec::new());
+    }
     find_secrets_with(&DETECTORS, line)
 }
 
@@ -57,12 +72,6 @@ fn find_secrets_with(
         rule: "secret",
         source: source.clone(),
     })?;
-    // Each stage is dearer than the last and sees fewer lines: a byte scan rejects prose, one
-    // regex of trigger literals rejects most of the rest, a set of the same triggers names the
-    // detectors a line needs, and only those run.
-    if !may_contain_secret(line) || !compiled.any_trigger.is_match(line) {
-        return Ok(Vec::new());
-    }
     let triggered = compiled.triggers.matches(line);
     let mut hits: Vec<SecretHit> = Vec::new();
     for (detector, re) in triggered.iter().filter_map(|i| compiled.detectors.get(i)) {
