@@ -1,10 +1,10 @@
 //! Long fuzz runs before a release, and replaying or shrinking what they find.
 //!
 //! ```text
-//! cargo run --release --example fuzz -- --seed 7 --docs 1000000 [--corpus DIR] [--threads N]
-//! cargo run --release --example fuzz -- --replay target/fuzz-failures/7-1234.md
-//! cargo run --release --example fuzz -- --shrink target/fuzz-failures/7-1234.md
-//! cargo run --release --example fuzz -- --seed 7 --dump 1234 > slow.md
+//! cargo run --release --features fuzz --example fuzz -- --seed 7 --docs 1000000 [--corpus DIR] [--threads N]
+//! cargo run --release --features fuzz --example fuzz -- --replay target/fuzz-failures/7-1234.md
+//! cargo run --release --features fuzz --example fuzz -- --shrink target/fuzz-failures/7-1234.md
+//! cargo run --release --features fuzz --example fuzz -- --seed 7 --dump 1234 > slow.md
 //! ```
 //!
 //! Exits 1 when any document panics or breaks an invariant, 2 on a usage or I/O error.

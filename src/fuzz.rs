@@ -417,7 +417,7 @@ mod tests {
         assert!(
             new.is_empty(),
             "new fuzz findings {new:?}; shrink one with \
-             `cargo run --example fuzz -- --shrink FILE`\n{report}"
+             `cargo run --features fuzz --example fuzz -- --shrink FILE`\n{report}"
         );
     }
 

@@ -7,6 +7,9 @@ mod config;
 mod context;
 mod doc;
 mod error;
+// The fuzz harness: in `cargo test`, and for `examples/fuzz.rs` with `--features fuzz`;
+// never in the release binary.
+#[cfg(any(test, feature = "fuzz"))]
 #[doc(hidden)]
 pub mod fuzz;
 mod git;

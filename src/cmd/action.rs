@@ -215,7 +215,8 @@ fn run_done(args: &DoneArgs, ctx: &Ctx) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// The items the query names: those whose ticket it is, else those whose text contains it.
+/// The items the query names: those whose ticket it is (however either is written), else
+/// those whose text contains it.
 fn matching(all: &[Action], query: &str) -> Vec<Action> {
     let by_ticket: Vec<Action> = all
         .iter()
@@ -223,7 +224,7 @@ fn matching(all: &[Action], query: &str) -> Vec<Action> {
             a.item
                 .ticket
                 .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case(query))
+                .is_some_and(|t| actions::same_ticket(t, query))
         })
         .cloned()
         .collect();

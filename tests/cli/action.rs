@@ -239,6 +239,43 @@ fn a_table_without_an_action_column_is_refused() {
 /// `pm action done` marks an item as the document marks its done items: `[x]` in a plain
 /// bullet, the status cell of a table row, `✅` or `~~…~~` where the document uses them.
 #[test]
+fn a_ticket_matches_however_it_was_written() {
+    let wiki = fresh();
+    let doc = "postmortems/2026-11-20-checkout-outage.md";
+    let url = "https://jira.example.com/browse/PAY-312";
+    wiki.pm(&[
+        "action",
+        "add",
+        "Fix retries",
+        "--owner",
+        "@ana",
+        "--ticket",
+        url,
+    ])
+    .ok();
+    wiki.pm(&[
+        "action",
+        "add",
+        "Page the team",
+        "--owner",
+        "@bo",
+        "--ticket",
+        "PAY-313",
+    ])
+    .ok();
+    wiki.pm(&["action", "done", "pay-312"]).ok();
+    let text = wiki.read(doc);
+    assert!(
+        text.contains(&format!("- [x] Fix retries — owner: @ana, ticket: {url}")),
+        "{text}"
+    );
+    // And the other way round: a URL finds the item written with the key.
+    wiki.pm(&["action", "done", "https://jira.example.com/browse/PAY-313"])
+        .ok();
+    assert!(wiki.read(doc).contains("- [x] Page the team"));
+}
+
+#[test]
 fn done_marks_items_as_the_document_does() {
     let wiki = TestWiki::git();
     // (document, query, the line before, the line after)

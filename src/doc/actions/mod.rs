@@ -21,6 +21,7 @@ use self::title::Kind;
 use crate::doc::sections::{BlockKind, SectionNames};
 use crate::doc::{Document, list_item};
 
+pub(crate) use ticket::same_ticket;
 pub(crate) use write::{NewItem, done_edit, insertion, styled_insertion};
 
 pub(crate) const TRACKED: &str = "Action items";

@@ -138,6 +138,13 @@ pub(super) fn denied(key: &str) -> bool {
         .is_some_and(|project| NOT_PROJECTS.contains(&project))
 }
 
+/// Whether two tickets, however written, are the same: `PAY-312` is
+/// `https://jira.example.com/browse/PAY-312`, in any case.
+pub(crate) fn same_ticket(a: &str, b: &str) -> bool {
+    let key = |t: &str| browse_key(t).unwrap_or(t).to_ascii_lowercase();
+    key(a.trim()) == key(b.trim())
+}
+
 /// The Jira key a `/browse/` URL points to: `https://jira.example.com/browse/PAY-312` is
 /// the ticket PAY-312.
 fn browse_key(url: &str) -> Option<&str> {
