@@ -16,6 +16,8 @@ mod git;
 mod prompt;
 mod publish;
 mod render;
+#[cfg(any(test, feature = "fuzz"))]
+mod rng;
 mod slug;
 mod store;
 mod template;
